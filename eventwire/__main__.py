@@ -1,0 +1,3 @@
+from eventwire.cli import cli
+
+cli()

@@ -1,0 +1,198 @@
+"""The ``eventwire`` command line. Commands are thin: they read, call the stages, and write.
+
+Heavy modules (trafilatura, lingua, rich) are imported inside commands so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import click
+
+from eventwire import __version__
+from eventwire.config import SETTINGS, Settings, parse_value
+from eventwire.errors import EventwireError
+
+
+class _Group(click.Group):
+    """Turns eventwire's errors into one line and exit code 1; ``--debug`` shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EventwireError as exc:
+            if ctx.meta.get("eventwire.debug"):
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (| head); not an error
+            ctx.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn news articles into political event data.
+
+    \b
+    Example:
+        eventwire clean article.txt
+        eventwire demo
+    """
+    ctx.meta["eventwire.debug"] = debug
+
+
+def settings_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add one option per setting (declared once in ``eventwire.config.SETTINGS``)."""
+    for name in reversed(list(SETTINGS)):
+        spec = SETTINGS[name]
+        flag = "--" + name.replace("_", "-")
+        default = spec["default"]
+        if isinstance(default, bool):
+            fn = click.option(flag, name, is_flag=True, default=None, help=spec["help"])(fn)
+        else:
+            shown = ",".join(default) if isinstance(default, tuple) else default
+            fn = click.option(
+                flag, name, default=None, metavar="TEXT" if not isinstance(default, int) else "N",
+                help=spec["help"] + (f" [default: {shown}]" if shown is not None else ""),
+            )(fn)  # fmt: skip
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        given = {}
+        for name in SETTINGS:
+            value = kwargs.pop(name)
+            if value is None:
+                continue
+            given[name] = value if isinstance(value, bool) else parse_value(name, str(value))
+        kwargs["settings"] = Settings.from_env(None, **given)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _report_skipped(items: Iterator[Any], settings: Settings, counter: dict[str, int]) -> Iterator[Any]:
+    """Pass Articles through; print each Skipped as one line on stderr and count it."""
+    from eventwire.records import Skipped
+
+    for item in items:
+        if isinstance(item, Skipped):
+            counter["skipped"] += 1
+            label = "skipped" if settings.skip_bad else "Error"
+            click.echo(f"{label}: {item.message()}", err=True)
+        yield item
+
+
+def _finish(counter: dict[str, int], settings: Settings) -> None:
+    if counter["skipped"] and not settings.skip_bad:
+        click.echo(
+            f"{counter['skipped']} input(s) could not be read (see above); the rest were processed. "
+            "Use --skip-bad to skip them without failing.",
+            err=True,
+        )
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[FILE|FOLDER|GLOB|-]...")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (one object per article) instead of a view."
+)
+@settings_options
+def clean(paths: tuple[str, ...], as_json: bool, settings: Settings) -> None:
+    """Clean articles: label paragraphs, find tags and language, remove secrets.
+
+    A file gives its clean article(s): a view for people by default, JSON with --json. With -,
+    reads JSON Lines records {"id", "text" | "html", "url"?} from standard input and writes one
+    JSON line per record, in the same order, with the record's id.
+
+    \b
+    Examples:
+        eventwire clean article.txt
+        eventwire clean page.html --json
+        eventwire clean - < dump.jsonl > clean.jsonl
+    """
+    from eventwire.clean import clean as clean_article
+    from eventwire.ingest import read
+    from eventwire.records import Skipped
+
+    paths = paths or ("-",)
+    stream = paths == ("-",)
+    counter = {"skipped": 0}
+    multiple = stream
+    first: dict[str, Any] | None = None
+    out = sys.stdout
+    for item in _report_skipped(read(paths, settings), settings, counter):
+        if isinstance(item, Skipped):
+            if stream and item.id is not None:
+                empty: dict[str, Any] = {"id": item.id, "error": item.reason, "title": None, "tags": []}
+                empty.update(body="", paragraphs=[], redactions=[])
+                out.write(json.dumps(empty, ensure_ascii=False) + "\n")
+            continue
+        result = clean_article(item, settings)
+        if not as_json and not stream:
+            _show(result)
+            continue
+        record = result.to_dict()
+        if multiple:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif first is None:
+            first = record
+        else:  # a second article from the file(s): switch to JSON Lines
+            out.write(json.dumps(first, ensure_ascii=False) + "\n")
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            multiple = True
+    if first is not None and not multiple:
+        out.write(json.dumps(first, ensure_ascii=False, indent=2) + "\n")
+    _finish(counter, settings)
+
+
+def _show(article: Any) -> None:
+    """A readable view of a clean article."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(highlight=False)
+    console.print(f"[bold]{escape(article.title or '(no title)')}[/bold]")
+    meta = [
+        f"language {article.language or '?'}",
+        f"outlet {article.outlet}" if article.outlet else None,
+        f"published {article.published}" if article.published else None,
+        f"tags: {', '.join(article.tags)}" if article.tags else None,
+    ]
+    console.print("[dim]" + escape(" · ".join(m for m in meta if m)) + "[/dim]")
+    if article.redactions:
+        kinds: dict[str, int] = {}
+        for r in article.redactions:
+            kinds[r.kind] = kinds.get(r.kind, 0) + 1
+        console.print("[dim]removed: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + "[/dim]")
+    console.print()
+    for p in article.paragraphs:
+        in_body = p.kind == "body" and (p.lang is None or p.lang == article.language)
+        if in_body:
+            console.print(escape(p.text) + "\n")
+        else:
+            label = p.kind if p.kind != "body" else f"other language: {p.lang}"
+            console.print(f"[dim]  [{label}] {escape(p.text)}[/dim]\n")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print each clean sample article as a JSON line.")
+@settings_options
+def demo(as_json: bool, settings: Settings) -> None:
+    """Run eventwire on the bundled sample articles and show what came out.
+
+    \b
+    Example:
+        eventwire demo
+    """
+    from eventwire.demo import run_demo
+
+    run_demo(settings, as_json=as_json)

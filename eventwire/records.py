@@ -1,0 +1,188 @@
+"""The typed records passed between pipeline stages (see docs/design.md, "Records").
+
+``Article`` (what ingest read) -> ``CleanArticle`` (what clean made of it). Records are frozen;
+``to_dict()`` / ``from_dict()`` are used only at I/O edges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+PARAGRAPH_KINDS = (
+    "body",
+    "title-repeat",
+    "tags",
+    "caption",
+    "promo",
+    "social",
+    "byline",
+    "dateline",
+)
+"""Labels a paragraph can carry. Only ``body`` paragraphs in the article's main language form the body."""
+
+REDACTION_KINDS = ("CARD", "IBAN", "EMAIL", "PHONE")
+
+
+def stable_id(*parts: str | None) -> str:
+    """A short stable hash of the given parts (outlet+url, or the text)."""
+    h = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+@dataclass(slots=True, frozen=True)
+class Origin:
+    """Where a record came from: the file, and the line or record number inside it."""
+
+    path: str
+    format: str
+    line: int | None = None
+    record: int | None = None
+
+    def where(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        if self.record is not None:
+            return f"{self.path} (record {self.record})"
+        return self.path
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "format": self.format, "line": self.line, "record": self.record}
+
+
+@dataclass(slots=True, frozen=True)
+class Article:
+    """One article as read: metadata plus its text (HTML pages arrive as their extracted main text)."""
+
+    id: str
+    text: str
+    origin: Origin
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    # "lines": every line is a paragraph (extracted HTML); "blocks": blank lines separate paragraphs
+    # and the first line is the title (plain text files).
+    layout: str = "blocks"
+
+    @staticmethod
+    def make_id(text: str, url: str | None = None, outlet: str | None = None) -> str:
+        """The stable id of DESIGN.md: a hash of outlet+url when there is a url, else of the text."""
+        if url:
+            return stable_id(outlet or "", url)
+        return stable_id(text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "tags": list(self.tags),
+            "text": self.text,
+            "origin": self.origin.to_dict(),
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class Paragraph:
+    """A paragraph of an article with what it is (``kind``) and its language (ISO 639-1 or None)."""
+
+    text: str
+    kind: str = "body"
+    lang: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": self.kind, "lang": self.lang}
+
+
+@dataclass(slots=True, frozen=True)
+class Redaction:
+    """A secret that was removed: its kind and where the placeholder now stands (never the secret)."""
+
+    kind: str
+    paragraph: int  # index into CleanArticle.paragraphs; -1 for the title
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "paragraph": self.paragraph, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True, frozen=True)
+class CleanArticle:
+    """An article after cleaning: labelled paragraphs, tags, and no secrets anywhere."""
+
+    id: str
+    title: str | None
+    paragraphs: tuple[Paragraph, ...]
+    language: str | None
+    tags: tuple[str, ...] = ()
+    redactions: tuple[Redaction, ...] = ()
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    origin: Origin | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def body_paragraphs(self) -> tuple[Paragraph, ...]:
+        """Body paragraphs in the article's main language: what later stages read."""
+        return tuple(
+            p for p in self.paragraphs if p.kind == "body" and (p.lang is None or p.lang == self.language)
+        )
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.body_paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "tags": list(self.tags),
+            "body": self.body,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "redactions": [r.to_dict() for r in self.redactions],
+            "origin": self.origin.to_dict() if self.origin else None,
+            "metadata": dict(self.metadata),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CleanArticle:
+        origin = d.get("origin")
+        return cls(
+            id=d["id"],
+            title=d.get("title"),
+            paragraphs=tuple(Paragraph(p["text"], p["kind"], p.get("lang")) for p in d["paragraphs"]),
+            language=d.get("language"),
+            tags=tuple(d.get("tags") or ()),
+            redactions=tuple(Redaction(**r) for r in d.get("redactions") or ()),
+            url=d.get("url"),
+            outlet=d.get("outlet"),
+            published=dt.date.fromisoformat(d["published"]) if d.get("published") else None,
+            origin=Origin(**origin) if origin else None,
+            metadata=dict(d.get("metadata") or {}),
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Skipped:
+    """An input that could not be read, with the reason; yielded in place of an Article."""
+
+    origin: Origin
+    reason: str
+    id: str | None = None  # the record's own id, when it had one
+
+    def message(self) -> str:
+        return f"{self.origin.where()}: {self.reason}"
