@@ -180,7 +180,7 @@ def _show(article: Any) -> None:
             console.print(escape(p.text) + "\n")
         else:
             label = p.kind if p.kind != "body" else f"other language: {p.lang}"
-            console.print(f"[dim]  [{label}] {escape(p.text)}[/dim]\n")
+            console.print(f"[dim]  {escape(f'[{label}]')} {escape(p.text)}[/dim]\n")
 
 
 @cli.command()

@@ -9,7 +9,8 @@ from importlib import resources
 
 _MARKED = re.compile(
     r"^\W*(tags|tagged|tagged with|topics|keywords|posted in|filed under|categories|"
-    r"теги|мітки|метки|теми|темы|рубрики|ключові слова|ключевые слова|mots-clés|mots clés|étiquettes|schlagwörter|schlagworte|themen|"
+    r"теги|мітки|метки|теми|темы|рубрики|ключові слова|ключевые слова|"
+    r"mots-clés|mots clés|étiquettes|schlagwörter|schlagworte|themen|"
     r"etiquetas|temas|palavras-chave|etichette|argomenti|etiketler)\s*[:：]\s*(.+)$",
     re.I,
 )
@@ -117,7 +118,7 @@ def tag_line(line: str, repeated: bool = False) -> list[str] | None:
         return None
     if not all(_is_capital(t) for t in tags):
         return None
-    if any(len(t.split()) > 4 for t in tags):
+    if any(len(t.split()) > 4 or not any(ch.isalpha() for ch in t) for t in tags):
         return None
     if sum(1 for w in words if len(w) >= 4 and w.isupper()) >= 3:  # a shouted line, not topics
         return None

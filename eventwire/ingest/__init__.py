@@ -89,7 +89,7 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
         raise InputError(path, "the file is empty", "Remove it, or use --skip-bad")
     kind = sniff_bytes(head)
     if kind in ("gzip", "warc") and not stream.seekable():
-        stream = io.BytesIO(_read_limited(stream, path, settings.max_chars * 50))
+        stream = io.BytesIO(_read_limited(stream, path, settings.max_chars, archive=True))
     if kind == "gzip":
         inner = gzip.GzipFile(fileobj=stream)
         try:
@@ -123,7 +123,7 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
 
         yield from read_jsonl(stream, path, settings.max_chars)
         return
-    data = _read_limited(stream, path, settings.max_chars * 4)
+    data = _read_limited(stream, path, settings.max_chars)
     yield from read_bytes(data, path, settings)
 
 
@@ -176,18 +176,24 @@ def _check_length(text: str, path: str, limit: int) -> None:
         shape = "with no line breaks" if lines == 0 else f"in {lines + 1:,} lines"
         raise InputError(
             path,
-            f"{len(text):,} characters {shape}, more than one article can hold (limit {limit:,})",
+            f"{len(text):,} characters {shape}, more than one article can hold (--max-chars {limit:,})",
             "Split it into articles, or raise --max-chars",
         )
 
 
-def _read_limited(stream: BinaryIO, path: str, limit: int) -> bytes:
+# Bytes read per allowed character: UTF-16 and HTML markup take more room than the text they carry.
+BYTES_PER_CHAR = 4
+ARCHIVE_FACTOR = 50  # an archive or compressed file read from a pipe holds many articles
+
+
+def _read_limited(stream: BinaryIO, path: str, max_chars: int, archive: bool = False) -> bytes:
+    limit = max_chars * BYTES_PER_CHAR * (ARCHIVE_FACTOR if archive else 1)
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputError(
             path,
-            f"larger than {limit:,} bytes, more than one article can hold",
-            "Split it into articles (JSON Lines reads any size), or raise --max-chars",
+            f"over {limit:,} bytes, more than eventwire reads as one document (--max-chars {max_chars:,})",
+            "Split it into articles (JSON Lines files of any size stream), or raise --max-chars",
         )
     return data
 

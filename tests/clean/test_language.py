@@ -1,0 +1,47 @@
+"""Per-paragraph language and the article's main language."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.clean.language import detect, label_languages, script_of
+from eventwire.config import Settings
+from eventwire.errors import ConfigError
+
+LANGS = Settings().languages
+EN = "The Turkish security official said Russia has gradually withdrawn some military resources from Syria."
+UK = "Міністр оборони Туреччини і голова розвідки перед зустріччю у Кремлі, 24 серпня 2018 року."
+RU = "Российские наёмники в Сирии продолжают охранять нефтяные месторождения на востоке страны."
+
+
+@pytest.mark.parametrize(("text", "lang"), [(EN, "en"), (UK, "uk"), (RU, "ru")])
+def test_detect(text: str, lang: str) -> None:
+    assert detect(text, LANGS)[0] == lang
+
+
+def test_main_language_is_the_one_with_most_text() -> None:
+    langs, main = label_languages([EN, EN, UK, "Interest of Russia", EN], LANGS)
+    assert main == "en"
+    assert langs == ["en", "en", "uk", "en", "en"]
+
+
+def test_short_lines_in_the_main_script_inherit_the_main_language() -> None:
+    langs, _ = label_languages([RU, RU, "Аккаунт: @evgenialevi", RU], LANGS)
+    assert langs[2] == "ru"
+
+
+def test_boilerplate_does_not_vote() -> None:
+    _, main = label_languages([EN, UK, UK, UK], LANGS, voters=[True, False, False, False])
+    assert main == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "script"), [(EN, "latin"), (UK, "cyrillic"), ("مرحبا بالعالم", "arabic"), ("123", None)]
+)
+def test_script_of(text: str, script: str | None) -> None:
+    assert script_of(text) == script
+
+
+def test_unknown_language_code_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="xx"):
+        detect(EN, ("en", "xx"))
