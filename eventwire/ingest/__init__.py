@@ -26,6 +26,7 @@ from eventwire.records import Article, Origin, Skipped
 __all__ = ["expand", "read", "read_bytes"]
 
 _GLOB_CHARS = set("*?[")
+JSONL_SNIFF_BYTES = 65536
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
@@ -58,11 +59,14 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
 def read(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Article | Skipped]:
     """Articles from every file under ``paths``, in order; unreadable inputs become ``Skipped``."""
     settings = settings or Settings()
-    try:
-        for path in expand(paths):
+    for given in paths:
+        try:
+            files = list(expand([given]))
+        except InputError as exc:
+            yield Skipped(Origin(exc.where, "unknown"), exc.reason())
+            continue
+        for path in files:
             yield from _read_path(path, settings)
-    except InputError as exc:
-        yield Skipped(Origin(exc.where, "unknown"), exc.reason())
 
 
 def _read_path(path: str, settings: Settings) -> Iterator[Article | Skipped]:
@@ -86,7 +90,7 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
     """Sniff one byte stream and read it with the matching reader."""
     head = _peek(stream, 64)
     if not head:
-        raise InputError(path, "the file is empty", "Remove it, or use --skip-bad")
+        raise InputError(path, "the file is empty", "Remove it from the input")
     kind = sniff_bytes(head)
     if kind in ("gzip", "warc") and not stream.seekable():
         stream = io.BytesIO(_read_limited(stream, path, settings.max_chars, archive=True))
@@ -116,12 +120,14 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
         raise InputError(
             path,
             f"not a news article file: it looks like {kind}",
-            "Remove it from the input, or use --skip-bad",
+            "Remove it from the input",
         )
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    from eventwire.ingest.jsonl import looks_jsonl
+
+    if looks_jsonl(_peek(stream, JSONL_SNIFF_BYTES)):
         from eventwire.ingest.jsonl import read_jsonl
 
-        yield from read_jsonl(stream, path, settings.max_chars)
+        yield from read_jsonl(stream, path, settings.max_chars, settings.encoding)
         return
     data = _read_limited(stream, path, settings.max_chars)
     yield from read_bytes(data, path, settings)
@@ -130,13 +136,13 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
 def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Article | Skipped]:
     """Read a whole document held in memory (any kind but WARC and JSON Lines streams)."""
     if not data.strip():
-        raise InputError(path, "the file is empty", "Remove it, or use --skip-bad")
+        raise InputError(path, "the file is empty", "Remove it from the input")
     kind = sniff_bytes(data[:64])
     if kind not in ("text", "warc"):
         raise InputError(
             path,
             f"not a news article file: it looks like {kind}",
-            "Remove it from the input, or use --skip-bad",
+            "Remove it from the input",
         )
     if kind == "warc":
         from eventwire.ingest.warc import read_warc
@@ -148,7 +154,7 @@ def read_bytes(data: bytes, path: str, settings: Settings) -> Iterator[Article |
     if fmt == "jsonl":
         from eventwire.ingest.jsonl import read_jsonl
 
-        yield from read_jsonl(text.splitlines(), path, settings.max_chars)  # type: ignore[arg-type]
+        yield from read_jsonl((line.encode("utf-8") for line in text.splitlines()), path, settings.max_chars)
     elif fmt == "json":
         from eventwire.ingest.jsonl import read_json
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from typing import Any
 
 from eventwire.errors import InputError
@@ -40,16 +41,26 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a mark: many NUL bytes on one side of each pair."""
+def looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a mark: one side of each byte pair is nearly always the same few values (NUL
+    for Latin text, 0x04 for Cyrillic) while the other side varies; the bytes must also decode."""
     sample = data[:4000]
-    if len(sample) < 4:
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
         return None
     even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
+
+    def uniform(side: bytes) -> bool:
+        common = Counter(side).most_common(2)
+        return sum(n for _, n in common) > 0.85 * len(side) and common[0][0] in (0, 4, 5, 6)
+
+    for name, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if uniform(high) and len(set(low)) > 8:
+            try:
+                sample.decode(name)
+            except UnicodeDecodeError:
+                continue
+            return name
     return None
 
 
@@ -65,7 +76,7 @@ def decode(data: bytes, where: str, declared: str | None = None, forced: str | N
     """
     if forced:
         try:
-            return data.decode(forced)
+            return data.decode(forced).removeprefix("\ufeff")
         except LookupError:
             raise InputError(
                 where, f"unknown encoding '{forced}'", "Name a Python codec, e.g. cp1251"
@@ -78,18 +89,21 @@ def decode(data: bytes, where: str, declared: str | None = None, forced: str | N
     if bom:
         name, size = bom
         return data[size:].decode(name, errors="replace")
+    utf16 = looks_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     if declared:
         try:
-            return data.decode(declared)
+            text = data.decode(declared)
         except (LookupError, UnicodeDecodeError):
             pass  # the declaration lies more often than one would hope; detect instead
+        else:
+            if declared.replace("_", "-") in ("utf-8", "ascii") or not _better_than(declared, data):
+                return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = _looks_utf16(data)
-    if utf16:
-        return data.decode(utf16, errors="replace")
     from charset_normalizer import from_bytes
 
     results = list(from_bytes(data[:200_000]))
@@ -117,6 +131,20 @@ PREFERRED = (
     "shift_jis",
 )
 TIE = 0.01
+# How much cleaner (charset-normalizer "chaos") detection must read than a declared charset to win.
+MISDECLARED = 0.05
+
+
+def _better_than(declared: str, data: bytes) -> bool:
+    """Whether detection finds a clearly cleaner reading than a declared single-byte charset
+    (Latin-1, Windows-1252 and KOI8-R accept any bytes, so a wrong declaration still decodes)."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data[:200_000]))
+    if not results:
+        return False
+    own = next((r for r in results if codecs.lookup(r.encoding).name == codecs.lookup(declared).name), None)
+    return own is None or results[0].chaos + MISDECLARED < own.chaos
 
 
 def _prefer_common(results: list[Any]) -> str | None:

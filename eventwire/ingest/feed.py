@@ -40,7 +40,7 @@ def read_feed(data: bytes, path: str) -> Iterator[Article | Skipped]:
         raise InputError(
             path,
             f"not a readable RSS/Atom feed ({why})",
-            "Check that it is a complete feed file, or use --skip-bad",
+            "Check that it is a complete feed file",
         )
     outlet = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, start=1):

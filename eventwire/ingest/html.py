@@ -131,7 +131,7 @@ def article_from_html(
         raise InputError(
             origin.where(),
             "the page holds no article text (empty body or only navigation)",
-            "Check that it is an article page, or use --skip-bad",
+            "Check that it is an article page",
         )
     assert doc is not None and not isinstance(doc, dict)
     outlet = outlet or doc.sitename or None

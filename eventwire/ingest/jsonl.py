@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.ingest.encoding import decode
 from eventwire.ingest.html import article_from_html, parse_date
 from eventwire.ingest.text import article_from_text
 from eventwire.records import Article, Origin, Skipped
@@ -26,6 +27,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "keywords", "categories", "topics"),
     "language": ("language", "lang"),
 }  # fmt: skip
+WRAPPERS = ("articles", "items", "data", "results", "documents", "records")
 _LOOKS_HTML = re.compile(r"<(html|body|p|div|article)[\s>]", re.I)
 
 
@@ -110,11 +112,55 @@ def _with_id(art: Article, rid: str) -> Article:
     return replace(art, id=rid)
 
 
-def read_jsonl(lines: Iterable[bytes], path: str, max_chars: int) -> Iterator[Article | Skipped]:
+def looks_jsonl(head: bytes) -> bool:
+    """Whether the first bytes of a file look like JSON Lines: a first line that is a JSON object
+    on its own (or too long to see whole), or, for a dump cut in the middle of a record, most of
+    the following lines being objects."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    lines = text.split(b"\n")
+    complete = [line.strip() for line in lines[:-1] if line.strip()]
+    if text.startswith(b"{"):
+        if not complete:  # one record longer than the sniffed head
+            return True
+        try:
+            json.loads(complete[0])
+            return True
+        except ValueError:
+            return False  # a pretty-printed JSON document
+    rest = complete[1:]
+    objects = sum(1 for line in rest if line.startswith(b"{") and line.endswith(b"}"))
+    return len(rest) >= 2 and objects >= 0.6 * len(rest)
+
+
+def _decode_line(raw: bytes, where: str, encoding: str | None) -> str:
+    if encoding:
+        return decode(raw, where, forced=encoding)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return decode(raw, where)  # a dump in a legacy encoding: detect per line
+
+
+def _unwrap(rec: Any) -> list[Any] | None:
+    """The records of a wrapper object such as {"articles": [...]}, or None."""
+    if isinstance(rec, dict) and _field(rec, "text") is None and _field(rec, "html") is None:
+        for key in WRAPPERS:
+            if isinstance(rec.get(key), list):
+                return list(rec[key])
+    return None
+
+
+def read_jsonl(
+    lines: Iterable[bytes], path: str, max_chars: int, encoding: str | None = None
+) -> Iterator[Article | Skipped]:
     """Stream a JSON Lines file; a malformed line is skipped with its line number, never fatal."""
     for number, raw in enumerate(lines, start=1):
         origin = Origin(path, "jsonl", line=number)
-        line = raw.decode("utf-8-sig", errors="replace").strip() if isinstance(raw, bytes) else raw.strip()
+        try:
+            line = _decode_line(raw, origin.where(), encoding).strip()
+        except InputError as exc:
+            yield Skipped(origin, exc.reason())
+            continue
         if not line:
             continue
         try:
@@ -122,10 +168,13 @@ def read_jsonl(lines: Iterable[bytes], path: str, max_chars: int) -> Iterator[Ar
         except json.JSONDecodeError as exc:
             yield Skipped(origin, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
             continue
-        try:
-            yield article_from_record(rec, origin, max_chars)
-        except InputError as exc:
-            yield Skipped(origin, exc.reason(), _record_id(rec))
+        inner = _unwrap(rec)
+        for index, item in enumerate(inner if inner is not None else [rec], start=1):
+            where = Origin(path, "jsonl", line=number, record=index) if inner is not None else origin
+            try:
+                yield article_from_record(item, where, max_chars)
+            except InputError as exc:
+                yield Skipped(where, exc.reason(), _record_id(item))
 
 
 def _record_id(rec: Any) -> str | None:
@@ -144,15 +193,7 @@ def read_json(text: str, path: str, max_chars: int) -> Iterator[Article | Skippe
             "Fix the file, or write one record per line (JSON Lines)",
         ) from None
     if isinstance(doc, dict):
-        inner = next(
-            (
-                doc[k]
-                for k in ("articles", "items", "data", "results", "documents")
-                if isinstance(doc.get(k), list)
-            ),
-            None,
-        )
-        doc = inner if inner is not None else [doc]
+        doc = _unwrap(doc) or [doc]
     for number, rec in enumerate(doc, start=1):
         origin = Origin(path, "json", record=number)
         try:

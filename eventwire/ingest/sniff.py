@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+
+from eventwire.ingest.encoding import looks_utf16
 
 _MAGIC = (
     (b"\x1f\x8b", "gzip"),
@@ -33,6 +36,8 @@ def sniff_bytes(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"
     sample = head[:8192]
+    if looks_utf16(sample):
+        return "text"
     if sample.count(0) > len(sample) // 10 and sample.count(0) > 2:
         # Many NULs without a BOM: UTF-16 text has them on one side only; leave that to decoding.
         even, odd = sample[0::2], sample[1::2]
@@ -49,7 +54,12 @@ def sniff_text(text: str) -> str:
     """``"feed"``, ``"html"``, ``"jsonl"``, ``"json"`` or ``"text"`` for decoded text."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     if head.startswith("{"):
-        return "jsonl"
+        first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+        try:
+            json.loads(first)
+            return "jsonl"
+        except ValueError:
+            return "json"  # one object over several lines
     if head.startswith("["):
         return "json"
     if head.startswith("<"):

@@ -41,7 +41,7 @@ def article_from_text(
         InputError: when there is no text.
     """
     if not text.strip():
-        raise InputError(origin.where(), "there is no text in it", "Give the article text, or use --skip-bad")
+        raise InputError(origin.where(), "there is no text in it", "Give the article text")
     if title is None and find_title:
         title, text = split_title(text)
     return Article(

@@ -84,7 +84,9 @@ def jsonl() -> Callable[..., str]:
     """JSON Lines text from records (dicts are dumped, strings are taken as raw lines)."""
 
     def dump(*records: dict[str, Any] | str) -> str:
-        return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
+        return "".join(
+            (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records
+        )
 
     return dump
 
@@ -106,10 +108,14 @@ def warc_bytes() -> Callable[..., bytes]:
                 headers = StatusAndHeaders(
                     "GET / HTTP/1.1", [("Host", uri.split("/")[2])], is_http_request=True
                 )
-                record = writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), http_headers=headers)
+                record = writer.create_warc_record(
+                    uri, "request", payload=io.BytesIO(b""), http_headers=headers
+                )
             else:
                 headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-                record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+                record = writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body), http_headers=headers
+                )
             writer.write_record(record)
         return out.getvalue()
 

@@ -63,20 +63,10 @@ def test_decode_strips_utf16_bom_and_keeps_no_nul() -> None:
         pytest.param(
             EN,
             id="english",
-            marks=pytest.mark.xfail(
-                reason="BUG: decode() tries strict UTF-8 before _looks_utf16(); BOM-less UTF-16 of "
-                "ASCII text is valid UTF-8 (NULs included), so it comes back full of NUL characters",
-                strict=True,
-            ),
         ),
         pytest.param(
             UK,
             id="ukrainian",
-            marks=pytest.mark.xfail(
-                reason="BUG: _looks_utf16() counts NUL bytes only; Cyrillic UTF-16 has 0x04 high bytes, "
-                "not NULs, so BOM-less UTF-16 Cyrillic decodes as control-character garbage",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -94,8 +84,7 @@ def _page(text: str, charset: str) -> str:
 def test_declared_charset_reads_meta_and_xml_declaration() -> None:
     assert declared_charset(b'<html><head><meta charset="windows-1251">') == "cp1251"
     assert (
-        declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">')
-        == "koi8-r"
+        declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">') == "koi8-r"
     )
     assert declared_charset(b'<?xml version="1.0" encoding="ISO-8859-1"?><rss>') == "iso8859-1"
     assert declared_charset(b'<meta charset="no-such-charset">') is None
@@ -116,20 +105,10 @@ def test_decode_uses_a_correct_declared_charset() -> None:
         pytest.param(
             "windows-1252",
             id="windows-1252",
-            marks=pytest.mark.xfail(
-                reason="BUG: a declared single-byte charset is trusted whenever the bytes decode under "
-                "it, which they almost always do; cp1251 text labelled windows-1252 comes out as mojibake",
-                strict=True,
-            ),
         ),
         pytest.param(
             "koi8-r",
             id="koi8-r",
-            marks=pytest.mark.xfail(
-                reason="BUG: every byte decodes in KOI8-R, so a wrong KOI8-R label on cp1251 text is "
-                "never caught and the page is read as mojibake",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -209,11 +188,6 @@ def test_undetectable_bytes_raise_input_error() -> None:
     assert "encoding" in info.value.reason()
 
 
-@pytest.mark.xfail(
-    reason="BUG: a forced encoding is decoded with data.decode(forced) and the UTF-8 BOM is kept, so "
-    "--encoding utf-8 on a file with a BOM gives a title starting with U+FEFF",
-    strict=True,
-)
 def test_forced_utf8_drops_the_bom(make_file, read_all) -> None:
     path = make_file("article.txt", "Talks resume\n\nThe ministers met on Monday.\n".encode("utf-8-sig"))
     [article] = read_all(path, encoding="utf-8")
@@ -221,12 +195,6 @@ def test_forced_utf8_drops_the_bom(make_file, read_all) -> None:
     assert article.title == "Talks resume"
 
 
-@pytest.mark.xfail(
-    reason="BUG: JSON Lines files are streamed by read_jsonl(), which decodes each line as UTF-8 with "
-    "errors='replace' and ignores Settings.encoding; a cp1251 dump read with --encoding cp1251 "
-    "silently becomes U+FFFD",
-    strict=True,
-)
 def test_forced_encoding_applies_to_jsonl(make_file, read_all, jsonl) -> None:
     path = make_file("dump.jsonl", jsonl({"title": "Заголовок", "text": RU}).encode("cp1251"))
     [article] = read_all(path, encoding="cp1251")

