@@ -183,6 +183,54 @@ def _show(article: Any) -> None:
             console.print(f"[dim]  {escape(f'[{label}]')} {escape(p.text)}[/dim]\n")
 
 
+@cli.command(name="code")
+@click.argument("paths", nargs=-1, metavar="[FILE|FOLDER|GLOB|-]...")
+@settings_options
+def code_command(paths: tuple[str, ...], settings: Settings) -> None:
+    """Code the events in articles: CAMEO and PLOVER, actors, modality, who claims it.
+
+    Reads JSON Lines {"id", "text", "date"?, "title"?, "url"?} (or any file kind eventwire reads)
+    and writes one JSON line {"id", "events": [...], "metadata"} per article, in input order. The
+    first event is the main event of the first sentence; the rest follow by position.
+
+    \b
+    Examples:
+        echo '{"id": "1", "text": "Turkish troops attacked Syrian rebels."}' | eventwire code
+        eventwire code articles.jsonl > events.jsonl
+    """
+    from itertools import islice
+
+    from eventwire import nlp
+    from eventwire.clean import clean as clean_article
+    from eventwire.events import code as code_events
+    from eventwire.ingest import read
+    from eventwire.records import Skipped
+
+    counter = {"skipped": 0}
+    metadata = {"eventwire": __version__, "model": nlp.describe(nlp.load(settings.model))}
+    items = _report_skipped(read(paths or ("-",), settings), settings, counter)
+    out = sys.stdout
+    while chunk := list(islice(items, settings.batch_size)):
+        articles = [clean_article(item, settings) for item in chunk if not isinstance(item, Skipped)]
+        coded = iter(code_events(articles, settings))
+        for item in chunk:
+            if isinstance(item, Skipped):
+                if item.id is not None:
+                    failed = {"id": item.id, "events": [], "error": item.reason, "metadata": metadata}
+                    out.write(json.dumps(failed, ensure_ascii=False) + "\n")
+                continue
+            result = next(coded)
+            record: dict[str, Any] = {
+                "id": result.article.id,
+                "events": [e.to_dict() for e in result.events],
+                "metadata": metadata,
+            }
+            if result.warnings:
+                record["warnings"] = result.warnings
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    _finish(counter, settings)
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print each clean sample article as a JSON line.")
 @settings_options

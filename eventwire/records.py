@@ -186,3 +186,79 @@ class Skipped:
 
     def message(self) -> str:
         return f"{self.origin.where()}: {self.reason}"
+
+
+@dataclass(slots=True, frozen=True)
+class Actor:
+    """Who acts or is acted on: the mention and what it was resolved to."""
+
+    text: str  # the mention as written
+    name: str | None = None  # canonical name ("Hakan Fidan", "Turkey")
+    country: str | None = None  # ISO 3166-1 alpha-3
+    roles: tuple[str, ...] = ()  # CAMEO role codes (GOV, MIL, SPY, REB, ...)
+    code: str | None = None  # CAMEO actor code ("TURSPY", "IGOUNO")
+    resolved_by: str | None = (
+        None  # dictionary, apposition, premodifier, demonym, metonym, coreference, agent
+    )
+    start: int = 0  # character offsets of the mention in the clean text
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "roles": list(self.roles),
+            "code": self.code,
+            "resolved_by": self.resolved_by,
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class Event:
+    """One coded event, with everything needed to check it without rerunning anything."""
+
+    id: str
+    article_id: str
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    plover: str | None
+    plover_mode: str | None
+    quad_class: int | None
+    goldstein: float | None
+    negated: bool
+    modality: str  # asserted, reported, intended, desired, hypothetical, denied
+    attributed_to: str | None
+    reported_by: str | None
+    sentence: str
+    span: tuple[int, int]  # of the sentence in the clean text (title, blank line, body)
+    trigger: str
+    rule: str
+    place: dict[str, Any] | None = None
+    date: dict[str, Any] | None = None
+    story: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "negated": self.negated,
+            "modality": self.modality,
+            "attributed_to": self.attributed_to,
+            "reported_by": self.reported_by,
+            "sentence": self.sentence,
+            "span": list(self.span),
+            "trigger": self.trigger,
+            "rule": self.rule,
+            "place": self.place,
+            "date": self.date,
+            "story": self.story,
+        }

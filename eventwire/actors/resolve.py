@@ -1,0 +1,210 @@
+"""Resolve a noun phrase of the parse to an Actor: country, roles, canonical name, CAMEO code.
+
+How, in order (the first that applies names ``resolved_by``):
+- dictionary: the phrase's head is a known person (in office on the article date), organisation,
+  country, capital or seat of power ("Ankara", "the Kremlin" act as the government);
+- apposition: "Hakan Fidan, head of Turkey's National Intelligence Organization" takes the
+  affiliation of the appositive;
+- premodifier: "Syrian intelligence chief Ali Mamlouk", "Turkish troops", "Turkey's army", "the
+  Ministry of Foreign Affairs of Ukraine": a country from an adjective, a possessive or an
+  "of" phrase, roles from the agent noun;
+- coreference: a later "Fidan" or "Mamlouk" takes the earlier full mention of the article;
+- agent: a generic agent with roles and no country ("the official", "rebels").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.actors.dictionary import Dictionary, Entry, fold
+from eventwire.records import Actor
+
+# Children that start another phrase, not part of this one.
+_OUTSIDE = {"conj", "cc", "relcl", "acl", "advcl", "punct_edge"}
+# Role order for building a code: the most specific role first.
+_ROLE_ORDER = (
+    "SPY",
+    "MIL",
+    "REB",
+    "INS",
+    "OPP",
+    "JUD",
+    "LEG",
+    "COP",
+    "MED",
+    "BUS",
+    "GOV",
+    "IGO",
+    "NGO",
+    "CVL",
+    "REF",
+)
+
+
+@dataclass
+class Memory:
+    """What an article has said so far: full mentions by surname, for later short mentions."""
+
+    people: dict[str, Actor] = field(default_factory=dict)
+
+    def remember(self, actor: Actor, tokens: list[str]) -> None:
+        if actor.country or actor.roles:
+            key = tokens[-1] if tokens else ""
+            if key and key[:1].isalpha():
+                self.people[key] = actor
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """Tokens of the noun phrase headed by ``head``, without coordinated phrases or clauses."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _OUTSIDE:
+            skip.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in skip]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in (")",):
+        tokens.pop()
+    return tokens
+
+
+def code_for(country: str | None, roles: Iterable[str], given: str | None = None) -> str | None:
+    if given:
+        return given
+    ranked = sorted(set(roles), key=lambda r: _ROLE_ORDER.index(r) if r in _ROLE_ORDER else 99)
+    if country:
+        return country + (ranked[0] if ranked else "")
+    return ranked[0] if ranked else None
+
+
+def _pick(entries: list[Entry], day: dt.date | None) -> Entry:
+    valid = [e for e in entries if e.valid_on(day)]
+    pool = valid or entries
+    # People: the office held on the day; when none is, the latest one.
+    return max(pool, key=lambda e: (e.kind != "person", e.end or dt.date.max, e.start or dt.date.min))
+
+
+class Resolver:
+    def __init__(self, dictionary: Dictionary, day: dt.date | None = None) -> None:
+        self.dictionary = dictionary
+        self.day = day
+        self.memory = Memory()
+
+    def resolve(self, head: Any, offset: int = 0) -> Actor | None:
+        """The actor of the noun phrase headed by ``head``; None when it names no actor at all."""
+        tokens = phrase_tokens(head)
+        if not tokens:
+            return None
+        doc = head.doc
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = doc.text[start:end]
+        # Only the part before the head and the head itself, plus "of" phrases and appositions, name
+        # the actor: "troops in Syria" are not Syrian.
+        core = [t for t in tokens if t.i <= head.i or _in_of_phrase(t, head)]
+        folded = [fold(t.text) for t in core]
+        lemmas = [fold(t.lemma_) for t in core]
+
+        matches = self._matches(folded, core)
+        head_match = next((m for m in matches if m[0] <= head.i < m[0] + m[1]), None)
+        _, agent_roles = self.dictionary.agent_roles(
+            lemmas[: core.index(head) + 1] if head in core else lemmas
+        )
+        if not agent_roles:
+            _, agent_roles = self.dictionary.agent_roles(
+                folded[: core.index(head) + 1] if head in core else folded
+            )
+
+        country: str | None = None
+        roles: set[str] = set(agent_roles)
+        name: str | None = None
+        given_code: str | None = None
+        how: str | None = None
+
+        if head_match is not None:
+            entry = _pick(head_match[2], self.day)
+            name, country, given_code = entry.name, entry.country, entry.code
+            roles.update(entry.roles)
+            how = {"capital": "metonym", "seat": "metonym", "adjective": "demonym"}.get(
+                entry.kind, "dictionary"
+            )
+            if entry.kind == "adjective":  # "the Syrians", "Turks": the people of a country
+                given_code = None
+        # Modifiers: countries named by adjectives, possessives, "of" phrases, organisations.
+        for pos, _, entries in matches:
+            if head_match is not None and pos == head_match[0]:
+                continue
+            entry = _pick(entries, self.day)
+            if entry.kind in ("country", "adjective", "capital") and country is None:
+                country = entry.country
+                how = how or "premodifier"
+            elif entry.kind in ("organisation", "seat", "person"):
+                if country is None:
+                    country = entry.country
+                roles.update(r for r in entry.roles if r != "GOV" or not roles)
+                if entry.kind == "organisation" and not name and head.pos_ != "PROPN":
+                    name = entry.name
+                how = how or "premodifier"
+        # Apposition: "X, head of Turkey's intelligence agency".
+        for child in head.children:
+            if child.dep_ == "appos":
+                other = self.resolve(child)
+                if other is not None and (other.country or other.roles):
+                    country = country or other.country
+                    roles.update(other.roles)
+                    how = how or "apposition"
+        # Coreference: a surname alone, seen in full earlier in the article.
+        if head.pos_ == "PROPN" and head_match is None and country is None:
+            earlier = self.memory.people.get(fold(head.text))
+            if earlier is not None:
+                country, name = earlier.country, earlier.name
+                roles.update(earlier.roles)
+                given_code = earlier.code
+                how = "coreference"
+        if country is None and not roles and name is None:
+            return None
+        if how is None:
+            how = "agent"
+        if head.ent_type_ == "PERSON" and name is None:
+            name = " ".join(t.text for t in core if t.ent_type_ == "PERSON") or head.text
+        ranked = tuple(sorted(roles, key=lambda r: _ROLE_ORDER.index(r) if r in _ROLE_ORDER else 99))
+        actor = Actor(
+            text=text,
+            name=name,
+            country=country,
+            roles=ranked,
+            code=code_for(country, ranked, given_code)
+            if how != "dictionary" or given_code
+            else code_for(country, ranked),
+            resolved_by=how,
+            start=start + offset,
+            end=end + offset,
+        )
+        if head.pos_ == "PROPN":
+            self.memory.remember(actor, [fold(t.text) for t in core if t.pos_ == "PROPN"])
+        return actor
+
+    def _matches(self, folded: list[str], core: list[Any]) -> list[tuple[int, int, list[Entry]]]:
+        """Dictionary matches in the phrase: (token index in doc, length, entries), left to right."""
+        out = []
+        i = 0
+        while i < len(folded):
+            n, entries = self.dictionary.match(folded, i)
+            if n:
+                out.append((core[i].i, n, entries))
+                i += n
+            else:
+                i += 1
+        return out
+
+
+def _in_of_phrase(token: Any, head: Any) -> bool:
+    """Whether ``token`` is inside an "of" phrase or an apposition that hangs off ``head``."""
+    t = token
+    while t.head.i != t.i and t.i != head.i:
+        if t.head.i == head.i:
+            return (t.dep_ == "prep" and t.lower_ == "of") or t.dep_ == "appos"
+        t = t.head
+    return False

@@ -1,0 +1,158 @@
+"""events: code the events of clean articles (CAMEO, PLOVER, quad class, Goldstein, modality,
+who claims it, which wire reported it).
+
+What is coded: the title, then every body paragraph in English (paragraphs in other languages are
+never coded). The clean text that spans point into is the title, a blank line, then the body
+(``CleanArticle.body``); with no title it is the body alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.records import CleanArticle, Event, stable_id
+
+# The parser's memory grows with the length of what it reads (about 1 GB per 100,000 characters);
+# a longer paragraph is not coded and the record says so.
+MAX_PARAGRAPH_CHARS = 100_000
+
+
+@dataclass(slots=True)
+class Coded:
+    article: CleanArticle
+    events: list[Event]
+    warnings: list[str]
+
+
+def clean_text(article: CleanArticle) -> tuple[str, list[tuple[str, int]]]:
+    """The text spans point into, and the (paragraph text, offset) pieces of it that are coded."""
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    if article.title:
+        pieces.append((article.title, 0))
+        pos = len(article.title) + 2
+    for p in article.body_paragraphs:
+        pieces.append((p.text, pos))
+        pos += len(p.text) + 2
+    text = article.title + "\n\n" + article.body if article.title else article.body
+    if article.language not in (None, "en"):  # only English is coded
+        pieces = pieces[:1] if article.title and _english(article.title) else []
+    return text, pieces
+
+
+def _english(text: str) -> bool:
+    return sum(c.isascii() for c in text) > 0.9 * max(1, len(text))
+
+
+def code(articles: Iterable[CleanArticle], settings: Settings | None = None) -> Iterator[Coded]:
+    """Events of each article, in input order. Articles are parsed together in batches."""
+    from eventwire import nlp
+    from eventwire.actors.dictionary import load as load_dictionary
+
+    settings = settings or Settings()
+    model = nlp.load(settings.model)
+    dictionary = load_dictionary(settings.model or "default")
+    batch: list[CleanArticle] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= settings.batch_size:
+            yield from _code_batch(batch, model, dictionary)
+            batch = []
+    if batch:
+        yield from _code_batch(batch, model, dictionary)
+
+
+def _code_batch(batch: list[CleanArticle], model: Any, dictionary: Any) -> Iterator[Coded]:
+    from eventwire.nlp.datelines import find_dateline
+
+    jobs: list[tuple[int, str, int]] = []  # (article index, text to parse, offset in clean text)
+    warnings: list[list[str]] = [[] for _ in batch]
+    datelines: list[list[Any]] = [[] for _ in batch]
+    for n, article in enumerate(batch):
+        _, pieces = clean_text(article)
+        for text, offset in pieces:
+            dateline = find_dateline(text)
+            if dateline is not None:
+                datelines[n].append(dateline)
+                text, offset = text[dateline.end :], offset + dateline.end
+            if len(text) > MAX_PARAGRAPH_CHARS:
+                warnings[n].append(
+                    f"a paragraph of {len(text):,} characters was not coded (longer than "
+                    f"{MAX_PARAGRAPH_CHARS:,}); split it into sentences or paragraphs"
+                )
+                continue
+            if text.strip():
+                jobs.append((n, text, offset))
+    docs = model.pipe((text for _, text, _ in jobs), batch_size=64)
+    per_article: list[list[tuple[Any, int]]] = [[] for _ in batch]
+    for (n, _, offset), doc in zip(jobs, docs, strict=True):
+        per_article[n].append((doc, offset))
+    for n, article in enumerate(batch):
+        events = _article_events(article, per_article[n], datelines[n], dictionary)
+        yield Coded(article, events, warnings[n])
+
+
+def _article_events(
+    article: CleanArticle, docs: list[tuple[Any, int]], datelines: list[Any], dictionary: Any
+) -> list[Event]:
+    from eventwire.actors.resolve import Resolver
+    from eventwire.events import extract
+    from eventwire.events.codebook import lookup
+    from eventwire.events.provenance import wire_of
+
+    wire = next((d.wire for d in datelines if d.wire), None) or wire_of(
+        [article.title or "", *(p.text for p in article.body_paragraphs)]
+    )
+    resolver = Resolver(dictionary, article.published)
+    by_sentence: list[list[Event]] = []
+    for doc, offset in docs:
+        for sentence in doc.sents:
+            found = extract.find(sentence, resolver, offset)
+            events = []
+            for f in found:
+                entry = lookup(f.code)
+                start = offset + sentence.start_char
+                events.append(
+                    Event(
+                        id=stable_id(
+                            article.id,
+                            str(start),
+                            str(f.trigger.i),
+                            f.code,
+                            f.source.text if f.source else "",
+                            f.target.text if f.target else "",
+                        ),
+                        article_id=article.id,
+                        source=f.source,
+                        target=f.target,
+                        cameo=f.code,
+                        plover=entry.plover,
+                        plover_mode=entry.plover_mode,
+                        quad_class=entry.quad,
+                        goldstein=entry.goldstein,
+                        negated=f.negated,
+                        modality=f.modality,
+                        attributed_to=f.attributed_to,
+                        reported_by=wire,
+                        sentence=sentence.text,
+                        span=(start, offset + sentence.end_char),
+                        trigger=f.trigger.text,
+                        rule=f.rule,
+                    )
+                )
+            if events:
+                by_sentence.append(events)
+    if not by_sentence:
+        return []
+    # The main event of the first sentence first, then every other event by position.
+    first = by_sentence[0][0]
+    rest = [e for events in by_sentence for e in events if e is not first]
+    rest.sort(key=lambda e: (e.span[0], _trigger_pos(e)))
+    return [first, *rest]
+
+
+def _trigger_pos(event: Event) -> int:
+    return event.sentence.find(event.trigger)

@@ -1,0 +1,275 @@
+"""Find and code the events of one parsed sentence.
+
+A trigger is a verb with a pattern in data/verbs.tsv or a noun with one in data/nouns.tsv. For
+each trigger: the most specific pattern gives the CAMEO code; the subject (or the "by" phrase of a
+passive) is the source and the object, or the object of a preposition, is the target, each resolved
+to an actor; coordinated actors give one event each ("A and B met" gives A->B and B->A); a verb
+without a subject takes it from the verb that governs it ("X asked Turkey to normalize": Turkey
+normalizes). Reporting verbs (say, tell, ...) are coded as statements (010) only when nothing in
+what was said is an event; otherwise that event is coded, attributed to the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.actors.resolve import Resolver
+from eventwire.events import patterns
+from eventwire.events.modality import SAY, modality, negated, speaker
+from eventwire.records import Actor
+
+# Verbs whose object is also the subject of their open complement: "asked Turkey to normalize".
+OBJECT_CONTROL = frozenset("ask urge push press call force persuade encourage invite order tell allow "
+                           "help enable pressure compel prompt lead request require instruct authorize "
+                           "authorise warn advise appeal beg implore direct".split())  # fmt: skip
+# Prepositions whose object can be the target ("attack on", "talks with", "withdraw from"); "in"
+# usually gives the place ("met in Damascus") and is left to the where stage.
+TARGET_PREPS = ("against", "on", "with", "to", "into", "at", "from", "toward", "towards", "for", "over",
+                "upon", "between", "of", "about")  # fmt: skip
+STATEMENT = "010"
+
+
+@dataclass(slots=True)
+class Found:
+    """An event found in a sentence, before it becomes an Event record."""
+
+    trigger: Any  # token
+    code: str
+    rule: str
+    source: Actor | None
+    target: Actor | None
+    negated: bool
+    modality: str
+    attributed_to: str | None
+    depth: int  # distance of the trigger from the sentence root
+    statement: bool  # a bare reporting verb
+
+
+def _depth(token: Any) -> int:
+    d = 0
+    while token.head.i != token.i:
+        token = token.head
+        d += 1
+    return d
+
+
+def _clause_words(trigger: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(lemma, form) pairs after and before the trigger within its clause: nested clauses with a
+    subject of their own are left out, open complements ("to negotiate") are kept."""
+    skip: set[int] = set()
+    for t in trigger.subtree:
+        if (
+            t.i != trigger.i
+            and t.dep_ in ("ccomp", "advcl", "relcl", "parataxis")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            skip.update(x.i for x in t.subtree)
+    words = [
+        (t.lemma_.lower(), t.lower_, t.i) for t in trigger.subtree if t.i not in skip and t.i != trigger.i
+    ]
+    after = [(lemma, form) for lemma, form, i in words if i > trigger.i]
+    before = [(lemma, form) for lemma, form, i in words if i < trigger.i]
+    return after, before
+
+
+def _subjects(verb: Any) -> tuple[list[Any], bool]:
+    """Heads of the verb's subject(s) and whether the verb is passive. A verb without a subject
+    borrows one from its governor (coordination, open complements, object control)."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs, True
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and not passive):
+            return [child], passive
+    if passive:
+        return [], True
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        governor = verb.head
+        if verb.dep_ == "xcomp" and governor.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs, False
+        if governor.pos_ in ("VERB", "AUX"):
+            return _subjects(governor)[0], False
+    return [], passive
+
+
+def _coordinated(head: Any) -> list[Any]:
+    """The head and every head coordinated with it: "Syria and Turkey" -> [Syria, Turkey]."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out.extend(_coordinated(child))
+    return out
+
+
+def _target_candidates(trigger: Any, passive: bool) -> list[Any]:
+    """Heads that may name the target, most likely first."""
+    out: list[Any] = []
+    if passive:
+        out += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr")]
+    out += objs
+    preps = [c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS]
+    for obj in objs:  # "withdrew resources from Syria"
+        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    for xcomp in (c for c in trigger.children if c.dep_ == "xcomp"):  # "agreed to meet Turkey"
+        out += [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
+    for prep in preps:
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def _resolve_all(resolver: Resolver, heads: list[Any], offset: int) -> list[Actor]:
+    actors = []
+    for head in heads:
+        for h in _coordinated(head):
+            actor = resolver.resolve(h, offset)
+            if actor is not None:
+                actors.append(actor)
+    return actors
+
+
+def _unresolved(head: Any, offset: int) -> Actor:
+    """A mention that names no known actor ("a car bomb"): kept as text for the reader."""
+    from eventwire.actors.resolve import phrase_tokens
+
+    tokens = phrase_tokens(head) or [head]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Actor(text=head.doc.text[start:end], start=start + offset, end=end + offset)
+
+
+def _actors(resolver: Resolver, heads: list[Any], offset: int) -> list[Actor]:
+    resolved = _resolve_all(resolver, heads, offset)
+    if resolved:
+        return resolved
+    return [_unresolved(heads[0], offset)] if heads and heads[0].pos_ != "PRON" else []
+
+
+def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
+    """Every event in ``sentence`` (a spaCy Span), main event first."""
+    found: list[Found] = []
+    verb_index, noun_index = patterns.verbs(), patterns.nouns()
+    covered: set[int] = set()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and (lemma in verb_index or lemma in SAY):
+            after, before = _clause_words(token)
+            pattern = patterns.best(verb_index.get(lemma, []), after, before)
+            if pattern is None and lemma not in SAY:
+                continue
+            code = pattern.code if pattern else STATEMENT
+            rule = pattern.describe("verb") if pattern else f"verb [{lemma}] (reporting) -> {STATEMENT}"
+            found.extend(_events(token, code, rule, resolver, offset, statement=lemma in SAY))
+            covered.update(c.i for c in token.children if c.dep_ in ("dobj", "obj"))
+    for token in sentence:
+        if token.pos_ != "NOUN" or token.i in covered:
+            continue
+        candidates = noun_index.get(token.lemma_.lower())
+        if not candidates:
+            continue
+        after = [(c.lower_, c.lower_) for c in token.children if c.dep_ == "prep"]
+        before = [(c.lemma_.lower(), c.lower_) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        pattern = patterns.best(candidates, after, before)
+        if pattern is None:
+            continue
+        found.extend(_noun_events(token, pattern, resolver, offset))
+    # Statements yield to what was stated: keep a bare "said" only when nothing else was found.
+    if any(not f.statement for f in found):
+        found = [f for f in found if not f.statement or f.code != STATEMENT]
+    found.sort(key=lambda f: (f.depth if not f.statement else 99, f.trigger.i))
+    return found
+
+
+def _events(
+    token: Any, code: str, rule: str, resolver: Resolver, offset: int, statement: bool
+) -> Iterator[Found]:
+    subject_heads, passive = _subjects(token)
+    sources = _actors(resolver, subject_heads, offset)
+    targets = _resolve_all(resolver, _target_candidates(token, passive), offset)
+    if len(sources) > 1 and not targets and not passive:
+        # "A and B met": each side is the other's counterpart.
+        pairs: list[tuple[Actor | None, Actor | None]] = [
+            (a, b) for a in sources for b in sources if a is not b
+        ]
+    else:
+        pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
+    who = speaker(token)
+    attributed = who.doc.text[_span(who)[0] : _span(who)[1]] if who is not None else None
+    for source, target in pairs:
+        if source is not None and target is not None and source.country and source.country == target.country \
+                and source.code == target.code and source.text == target.text:  # fmt: skip
+            continue
+        yield Found(
+            trigger=token,
+            code=code,
+            rule=rule,
+            source=source,
+            target=target,
+            negated=negated(token),
+            modality=modality(token, attributed is not None),
+            attributed_to=attributed,
+            depth=_depth(token),
+            statement=statement,
+        )
+
+
+def _noun_events(token: Any, pattern: patterns.Pattern, resolver: Resolver, offset: int) -> Iterator[Found]:
+    """Nominal events: "talks between A and B", "an attack on C", "Turkish backing", "sanctions against D"."""
+    source_heads: list[Any] = []
+    target_heads: list[Any] = []
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < token.i):
+            source_heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            source_heads += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            both = [h for o in objs for h in _coordinated(o)]
+            source_heads, target_heads = both[:1], both[1:2]
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            target_heads += [g for g in child.children if g.dep_ == "pobj"]
+    if not source_heads and token.dep_ in ("dobj", "obj", "attr") and token.head.pos_ in ("VERB", "AUX"):
+        source_heads = _subjects(token.head)[0]  # "Turkey and Syria held talks"
+    sources = _resolve_all(resolver, source_heads, offset)
+    targets = _resolve_all(resolver, target_heads, offset)
+    if not sources and not targets:
+        return
+    pairs: list[tuple[Actor | None, Actor | None]]
+    if len(sources) > 1 and not targets:
+        pairs = [(sources[0], sources[1])]
+    else:
+        pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
+    who = speaker(token.head if token.head.i != token.i else token)
+    attributed = who.doc.text[_span(who)[0] : _span(who)[1]] if who is not None else None
+    for source, target in pairs:
+        yield Found(
+            trigger=token,
+            code=pattern.code,
+            rule=pattern.describe("noun"),
+            source=source,
+            target=target,
+            negated=negated(token.head) if token.dep_ in ("dobj", "obj") else False,
+            modality=modality(
+                token.head if token.dep_ in ("dobj", "obj", "nsubj") else token, attributed is not None
+            ),
+            attributed_to=attributed,
+            depth=_depth(token) + 1,
+            statement=False,
+        )
+
+
+def _or_none(actors: list[Actor]) -> list[Actor | None]:
+    return list(actors) if actors else [None]
+
+
+def _span(head: Any) -> tuple[int, int]:
+    from eventwire.actors.resolve import phrase_tokens
+
+    tokens = phrase_tokens(head) or [head]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

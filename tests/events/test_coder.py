@@ -1,0 +1,99 @@
+"""The coder on whole sentences and articles (needs the spaCy model, loaded once)."""
+
+from __future__ import annotations
+
+import json
+
+from eventwire.clean import clean
+from eventwire.events import Coded, code
+from eventwire.ingest.text import article_from_text
+from eventwire.records import Origin
+
+
+def coded(text: str) -> Coded:
+    (result,) = code([clean(article_from_text(text, Origin("test", "text")))])
+    return result
+
+
+def test_attack_with_actors_and_reported_speech() -> None:
+    text = "Turkish troops attacked Syrian rebels near Idlib on Monday, the army said."
+    (event, *_) = coded(text).events
+    assert event.cameo.startswith("19")
+    assert (event.source.country, event.target.country) == ("TUR", "SYR")  # type: ignore[union-attr]
+    assert "MIL" in event.source.roles and "REB" in event.target.roles  # type: ignore[union-attr]
+    assert event.modality == "reported" and event.attributed_to == "the army"
+    assert event.quad_class == 4 and event.plover == "ASSAULT"
+
+
+def test_withdrawal_claimed_by_an_official() -> None:
+    official = "The Turkish security official"
+    (event, *_) = coded(
+        f"{official} said Russia has gradually withdrawn some military resources from Syria."
+    ).events
+    assert event.cameo.startswith("08")
+    assert event.source.country == "RUS" and event.target.country == "SYR"  # type: ignore[union-attr]
+    assert event.attributed_to == "The Turkish security official"
+
+
+def test_apposition_and_premodifier_people_meet_both_ways() -> None:
+    events = coded(
+        "Hakan Fidan, head of Turkey’s National Intelligence Organization (MIT), and Syrian "
+        "intelligence chief Ali Mamlouk met as recently as this week in Damascus."
+    ).events
+    pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target}  # type: ignore[union-attr]
+    assert {("TUR", "SYR"), ("SYR", "TUR")} <= pairs
+    assert all(e.cameo.startswith("04") for e in events)
+
+
+def test_passive_voice_swaps_source_and_target() -> None:
+    (event, *_) = coded("Syrian rebels were attacked by Russian aircraft near Aleppo.").events
+    assert (event.source.country, event.target.country) == ("RUS", "SYR")  # type: ignore[union-attr]
+
+
+def test_negation_is_marked() -> None:
+    (event, *_) = coded("Turkey did not send troops to Syria.").events
+    assert event.negated
+
+
+def test_dateline_is_not_part_of_the_subject_and_names_the_wire() -> None:
+    (event, *_) = coded(
+        "MINGORA, Pakistan (Reuters) - Pakistani troops attacked Taliban positions on Monday."
+    ).events
+    assert event.source.text == "Pakistani troops"  # type: ignore[union-attr]
+    assert event.reported_by == "Reuters"
+
+
+def test_non_english_text_gives_no_events() -> None:
+    assert (
+        coded("Російські війська атакували позиції поблизу Харкова у понеділок, повідомили в штабі.").events
+        == []
+    )
+
+
+def test_spans_point_at_the_sentence_in_the_clean_text() -> None:
+    result = coded("Talks resume\n\nTurkish troops attacked Syrian rebels near Idlib on Monday.")
+    text = result.article.title + "\n\n" + result.article.body  # type: ignore[operator]
+    for event in result.events:
+        assert text[event.span[0] : event.span[1]] == event.sentence
+
+
+def test_code_cli_one_line_per_record_in_order(run_cli) -> None:
+    stdin = "".join(
+        json.dumps(r) + "\n"
+        for r in [
+            {"id": "b", "text": "Russia has withdrawn troops from Syria."},
+            {"id": "a", "text": ""},
+            {"id": "c", "text": "It rained in Kyiv."},
+        ]
+    )
+    result = run_cli("code", "--skip-bad", input=stdin)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in lines] == ["b", "a", "c"]
+    assert lines[0]["events"] and lines[1]["events"] == [] and lines[2]["events"] == []
+    assert lines[0]["metadata"]["model"].startswith("en_core_web_sm")
+    assert result.exit_code == 0
+
+
+def test_very_long_paragraph_is_not_parsed_but_reported() -> None:
+    result = coded("Troops attacked the town. " * 5000)
+    assert result.warnings and "not coded" in result.warnings[0]
