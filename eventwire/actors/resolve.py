@@ -49,6 +49,7 @@ class Memory:
     """What an article has said so far: full mentions by surname, for later short mentions."""
 
     people: dict[str, Actor] = field(default_factory=dict)
+    last: Actor | None = None  # the last actor resolved with a country or code
 
     def remember(self, actor: Actor, tokens: list[str]) -> None:
         if actor.country or actor.roles:
@@ -147,6 +148,20 @@ class Resolver:
                 if entry.kind == "organisation" and not name and head.pos_ != "PROPN":
                     name = entry.name
                 how = how or "premodifier"
+        # A surname alone ("King") must not outweigh what the phrase says: "British ... Tom King".
+        if head_match is not None and head_match[1] == 1 and _pick(head_match[2], self.day).kind == "person":
+            stated = next(
+                (
+                    _pick(e, self.day).country
+                    for p, _, e in matches
+                    if p != head_match[0] and _pick(e, self.day).kind in ("country", "adjective")
+                ),
+                None,
+            )
+            if stated and stated != country:
+                country, name, given_code = stated, None, None
+                roles = set(agent_roles)
+                how = "premodifier"
         # Apposition: "X, head of Turkey's intelligence agency".
         for child in head.children:
             if child.dep_ == "appos":
@@ -184,7 +199,25 @@ class Resolver:
         )
         if head.pos_ == "PROPN":
             self.memory.remember(actor, [fold(t.text) for t in core if t.pos_ == "PROPN"])
+        if actor.country or actor.code:
+            self.memory.last = actor
         return actor
+
+    def resolve_pronoun(self, head: Any, offset: int = 0) -> Actor | None:
+        """ "it", "they", "he", "she", "we": the subject of the reporting or governing verb ("Hungary
+        said it will support ..."), else the last actor the article named."""
+        if head.lower_ not in PRONOUNS:
+            return None
+        verb = head.head
+        while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            governor = verb.head
+            for child in governor.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                    found = self.resolve(child, offset)
+                    if found is not None:
+                        return _as_mention(found, head, offset)
+            verb = governor
+        return _as_mention(self.memory.last, head, offset) if self.memory.last else None
 
     def _matches(self, folded: list[str], core: list[Any]) -> list[tuple[int, int, list[Entry]]]:
         """Dictionary matches in the phrase: (token index in doc, length, entries), left to right."""
@@ -192,12 +225,29 @@ class Resolver:
         i = 0
         while i < len(folded):
             n, entries = self.dictionary.match(folded, i)
-            if n:
+            if self.day is not None:  # an office holder only counts in office on the article's date
+                entries = [e for e in entries if e.kind != "person" or e.valid_on(self.day)]
+            if n and entries:
                 out.append((core[i].i, n, entries))
                 i += n
             else:
                 i += 1
         return out
+
+
+PRONOUNS = frozenset(["it", "they", "he", "she", "we"])
+
+
+def _as_mention(actor: Actor, head: Any, offset: int) -> Actor:
+    from dataclasses import replace
+
+    return replace(
+        actor,
+        text=head.text,
+        resolved_by="coreference",
+        start=head.idx + offset,
+        end=head.idx + len(head.text) + offset,
+    )
 
 
 def _in_of_phrase(token: Any, head: Any) -> bool:

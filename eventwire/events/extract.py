@@ -17,7 +17,7 @@ from typing import Any
 
 from eventwire.actors.resolve import Resolver
 from eventwire.events import patterns
-from eventwire.events.modality import SAY, modality, negated, speaker
+from eventwire.events.modality import OBLIGE_AUX, SAY, modality, negated, speaker
 from eventwire.records import Actor
 
 # Verbs whose object is also the subject of their open complement: "asked Turkey to normalize".
@@ -29,6 +29,12 @@ OBJECT_CONTROL = frozenset("ask urge push press call force persuade encourage in
 TARGET_PREPS = ("against", "on", "with", "to", "into", "at", "from", "toward", "towards", "for", "over",
                 "upon", "between", "of", "about")  # fmt: skip
 STATEMENT = "010"
+DEMAND = "100"
+# An announced act is coded as the intent to do it (CAMEO 03x) or the threat of it (13x):
+# "Germany will deliver air defence systems" is 033, "said it would retaliate" 138.
+INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+          "14": "133", "15": "138", "16": "130", "17": "137",
+          "18": "138", "19": "138", "20": "138"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -129,7 +135,7 @@ def _resolve_all(resolver: Resolver, heads: list[Any], offset: int) -> list[Acto
     actors = []
     for head in heads:
         for h in _coordinated(head):
-            actor = resolver.resolve(h, offset)
+            actor = resolver.resolve_pronoun(h, offset) if h.pos_ == "PRON" else resolver.resolve(h, offset)
             if actor is not None:
                 actors.append(actor)
     return actors
@@ -179,6 +185,11 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
         if pattern is None:
             continue
         found.extend(_noun_events(token, pattern, resolver, offset))
+    for f in found:
+        if f.modality == "intended" and f.code[:2] in INTENT:
+            f.rule += f"; announced, so {INTENT[f.code[:2]]}"
+            f.code = INTENT[f.code[:2]]
+            f.modality = "asserted"  # the announcement is the event, and it was made
     # Statements yield to what was stated: keep a bare "said" only when nothing else was found.
     if any(not f.statement for f in found):
         found = [f for f in found if not f.statement or f.code != STATEMENT]
@@ -201,6 +212,25 @@ def _events(
         pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
     who = speaker(token)
     attributed = who.doc.text[_span(who)[0] : _span(who)[1]] if who is not None else None
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if who is not None and aux & OBLIGE_AUX and not statement:
+        # "X said Y must hand over the suspects": X demands it of Y.
+        demander = resolver.resolve(who, offset)
+        if demander is not None:
+            for subject in _or_none(sources):
+                yield Found(
+                    token,
+                    DEMAND,
+                    f"{rule}; '{' '.join(sorted(aux & OBLIGE_AUX))}' in reported speech -> {DEMAND}",
+                    demander,
+                    subject,
+                    negated(token),
+                    "asserted",
+                    None,
+                    _depth(token),
+                    False,
+                )
+            return
     for source, target in pairs:
         if source is not None and target is not None and source.country and source.country == target.country \
                 and source.code == target.code and source.text == target.text:  # fmt: skip

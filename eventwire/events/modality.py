@@ -13,6 +13,7 @@ SAY = frozenset(
 DENY = frozenset("deny dismiss refute".split())
 INTEND = frozenset("plan intend aim prepare seek decide promise pledge vow threaten offer agree expect "
                    "propose schedule try attempt".split())  # fmt: skip
+OBLIGE_AUX = frozenset(["must", "should"])
 DESIRE = frozenset("want wish hope desire like prefer".split())
 HYPOTHETICAL_AUX = frozenset("would could might may should".split())
 FUTURE_AUX = frozenset(["will", "shall", "'ll"])
@@ -28,6 +29,8 @@ def modality(token: Any, attributed: bool) -> str:
     """asserted, reported, intended, desired, hypothetical or denied, from the trigger's context."""
     t = token
     aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if "would" in aux and t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY:
+        return "intended"  # "said it would ...": the future of reported speech, not a condition
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
         return "hypothetical"
     # Walk up through open complements: "plans to withdraw", "wants Syria to negotiate".
