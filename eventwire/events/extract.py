@@ -27,7 +27,7 @@ OBJECT_CONTROL = frozenset("ask urge push press call force persuade encourage in
 # Prepositions whose object can be the target ("attack on", "talks with", "withdraw from"); "in"
 # usually gives the place ("met in Damascus") and is left to the where stage.
 TARGET_PREPS = ("against", "on", "with", "to", "into", "at", "from", "toward", "towards", "for", "over",
-                "upon", "between", "of", "about")  # fmt: skip
+                "upon", "between", "of", "about", "out", "off")  # fmt: skip
 STATEMENT = "010"
 DEMAND = "100"
 # An announced act is coded as the intent to do it (CAMEO 03x) or the threat of it (13x):
@@ -122,6 +122,10 @@ def _target_candidates(trigger: Any, passive: bool) -> list[Any]:
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr")]
     out += objs
     preps = [c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS]
+    for particle in (
+        c for c in trigger.children if c.dep_ in ("prt", "advmod", "prep")
+    ):  # "pulled out of Syria"
+        preps += [c for c in particle.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     for obj in objs:  # "withdrew resources from Syria"
         preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     for xcomp in (c for c in trigger.children if c.dep_ == "xcomp"):  # "agreed to meet Turkey"
@@ -194,7 +198,25 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
     if any(not f.statement for f in found):
         found = [f for f in found if not f.statement or f.code != STATEMENT]
     found.sort(key=lambda f: (f.depth if not f.statement else 99, f.trigger.i))
-    return found
+    return _keep(found)
+
+
+def _known(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.code)
+
+
+def _keep(found: list[Found]) -> list[Found]:
+    """What is worth returning: the main event of the sentence, whoever its actors (a sentence's
+    main verb is its event even when "a car bomb" did it), and any other event whose source is a
+    known actor other than its target; secondary verbs without one ("to include", "to see") are
+    rarely events."""
+    kept = []
+    for n, f in enumerate(found):
+        if n == 0:
+            kept.append(f)
+        elif _known(f.source) and (f.target is None or f.source.code != f.target.code):  # type: ignore[union-attr]
+            kept.append(f)
+    return kept
 
 
 def _events(
@@ -203,6 +225,9 @@ def _events(
     subject_heads, passive = _subjects(token)
     sources = _actors(resolver, subject_heads, offset)
     targets = _resolve_all(resolver, _target_candidates(token, passive), offset)
+    # A country or organisation is the target before a bare role: in "pulled troops out of Syria"
+    # the troops are what moved, Syria is who it concerns.
+    targets.sort(key=lambda a: not (a.country or (a.code or "").startswith(("IGO", "NGO"))))
     if len(sources) > 1 and not targets and not passive:
         # "A and B met": each side is the other's counterpart.
         pairs: list[tuple[Actor | None, Actor | None]] = [
