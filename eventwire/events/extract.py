@@ -210,13 +210,14 @@ def _keep(found: list[Found]) -> list[Found]:
     main verb is its event even when "a car bomb" did it), and any other event whose source is a
     known actor other than its target; secondary verbs without one ("to include", "to see") are
     rarely events."""
-    kept = []
-    for n, f in enumerate(found):
-        if n == 0:
-            kept.append(f)
-        elif _known(f.source) and (f.target is None or f.source.code != f.target.code):  # type: ignore[union-attr]
-            kept.append(f)
-    return kept
+    return [
+        f
+        for n, f in enumerate(found)
+        if n == 0
+        or (
+            f.source is not None and _known(f.source) and (f.target is None or f.source.code != f.target.code)
+        )
+    ]
 
 
 def _events(
