@@ -30,6 +30,7 @@ test: check
 
 bench: $(STAMP)
 	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/code.py
 
 clean-venv:
 	rm -rf $(VENV)

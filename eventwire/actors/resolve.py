@@ -23,7 +23,10 @@ from eventwire.actors.dictionary import Dictionary, Entry, fold
 from eventwire.records import Actor
 
 # Children that start another phrase, not part of this one.
-_OUTSIDE = {"conj", "cc", "relcl", "acl", "advcl", "punct_edge"}
+_OUTSIDE = {"conj", "cc", "relcl", "acl", "advcl"}
+# Children a noun does not govern in a well-formed phrase; when the parser attaches them anyway
+# ("the ambassador of Türkiye the concern ..."), they are cut off the mention.
+_MISATTACHED = {"npadvmod", "dobj", "nsubj", "ccomp", "xcomp"}
 # Role order for building a code: the most specific role first.
 _ROLE_ORDER = (
     "SPY",
@@ -58,11 +61,13 @@ class Memory:
                 self.people[key] = actor
 
 
-def phrase_tokens(head: Any) -> list[Any]:
-    """Tokens of the noun phrase headed by ``head``, without coordinated phrases or clauses."""
+def phrase_tokens(head: Any, clauses: bool = False) -> list[Any]:
+    """Tokens of the noun phrase headed by ``head``, without coordinated phrases; clauses that
+    describe it ("a diplomat based in the region") only when ``clauses``."""
     skip: set[int] = set()
+    outside = (_OUTSIDE - {"relcl", "acl"} if clauses else _OUTSIDE) | _MISATTACHED
     for child in head.children:
-        if child.dep_ in _OUTSIDE:
+        if child.dep_ in outside:
             skip.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in skip]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):

@@ -327,5 +327,5 @@ def _or_none(actors: list[Actor]) -> list[Actor | None]:
 def _span(head: Any) -> tuple[int, int]:
     from eventwire.actors.resolve import phrase_tokens
 
-    tokens = phrase_tokens(head) or [head]
+    tokens = phrase_tokens(head, clauses=True) or [head]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

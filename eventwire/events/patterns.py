@@ -17,6 +17,11 @@ class Pattern:
     before: tuple[str, ...]
     notes: str
 
+    words: frozenset[str] = frozenset()  # every word of after and before, for a quick test
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(self.after) | frozenset(self.before))
+
     @property
     def size(self) -> int:
         return len(self.after) + len(self.before)
@@ -68,7 +73,12 @@ def best(
     patterns: Sequence[Pattern], after: Sequence[tuple[str, str]], before: Sequence[tuple[str, str]]
 ) -> Pattern | None:
     """The most specific pattern whose words are found after (and before) the trigger."""
+    present = {w for pair in after for w in pair} | {w for pair in before for w in pair}
     for pattern in patterns:
+        # A cheap test first: some verbs have thousands of patterns, and most name a word that is
+        # not in the clause at all.
+        if not pattern.words <= present:
+            continue
         if _in_order(pattern.after, after) and _in_order(pattern.before, before):
             return pattern
     return None
