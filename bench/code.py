@@ -70,7 +70,8 @@ def main() -> None:
 
     print(f"machine: {platform.machine()} python {platform.python_version()}, model {nlp.describe(model)}")
     print(
-        f"texts: {len(articles)} articles, {len(texts)} paragraphs, {n_sentences} sentences; best of {args.repeat}"
+        f"texts: {len(articles)} articles, {len(texts)} paragraphs, {n_sentences} sentences; "
+        f"best of {args.repeat}"
     )
     print(f"bare spaCy parse:  {n_sentences / t_parse:8.1f} sentences/s")
     print(
