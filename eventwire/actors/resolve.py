@@ -175,6 +175,25 @@ class Resolver:
                     country = country or other.country
                     roles.update(other.roles)
                     how = how or "apposition"
+        # Where they are, when nothing else says whose they are: "rebels in the Ivory Coast",
+        # "demonstrators in Baghdad".
+        if country is None and not given_code:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                    for place in (g for g in child.children if g.dep_ == "pobj"):
+                        found = self._matches(
+                            [fold(t.text) for t in phrase_tokens(place)], phrase_tokens(place)
+                        )
+                        entry = next(
+                            (
+                                _pick(e, self.day)
+                                for _, _, e in found
+                                if _pick(e, self.day).kind in ("country", "capital")
+                            ),
+                            None,
+                        )
+                        if entry is not None:
+                            country, how = entry.country, how or "location"
         # Coreference: a surname alone, seen in full earlier in the article.
         if head.pos_ == "PROPN" and head_match is None and country is None:
             earlier = self.memory.people.get(fold(head.text))
@@ -230,8 +249,17 @@ class Resolver:
         i = 0
         while i < len(folded):
             n, entries = self.dictionary.match(folded, i)
-            if self.day is not None:  # an office holder only counts in office on the article's date
-                entries = [e for e in entries if e.kind != "person" or e.valid_on(self.day)]
+            if self.day is not None and any(e.kind == "person" for e in entries):
+                # An office holder's office counts only on dates in office. Out of office, a full
+                # name still gives the nationality; a surname alone gives nothing.
+                valid = [e for e in entries if e.kind != "person" or e.valid_on(self.day)]
+                if valid:
+                    entries = valid
+                elif n > 1:
+                    latest = max(entries, key=lambda e: e.end or dt.date.max)
+                    entries = [Entry("person", latest.name, latest.country)]
+                else:
+                    entries = []
             if n and entries:
                 out.append((core[i].i, n, entries))
                 i += n

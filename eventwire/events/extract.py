@@ -94,8 +94,10 @@ def _subjects(verb: Any) -> tuple[list[Any], bool]:
             return [child], passive
     if passive:
         return [], True
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         governor = verb.head
+        while governor.dep_ == "prep" and governor.head.i != governor.i:  # "resorted to throwing"
+            governor = governor.head
         if verb.dep_ == "xcomp" and governor.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
             if objs:
