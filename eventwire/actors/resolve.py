@@ -178,22 +178,8 @@ class Resolver:
         # Where they are, when nothing else says whose they are: "rebels in the Ivory Coast",
         # "demonstrators in Baghdad".
         if country is None and not given_code:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
-                    for place in (g for g in child.children if g.dep_ == "pobj"):
-                        found = self._matches(
-                            [fold(t.text) for t in phrase_tokens(place)], phrase_tokens(place)
-                        )
-                        entry = next(
-                            (
-                                _pick(e, self.day)
-                                for _, _, e in found
-                                if _pick(e, self.day).kind in ("country", "capital")
-                            ),
-                            None,
-                        )
-                        if entry is not None:
-                            country, how = entry.country, how or "location"
+            country = self._location_country(head)
+            how = how or ("location" if country else None)
         # Coreference: a surname alone, seen in full earlier in the article.
         if head.pos_ == "PROPN" and head_match is None and country is None:
             earlier = self.memory.people.get(fold(head.text))
@@ -242,6 +228,18 @@ class Resolver:
                         return _as_mention(found, head, offset)
             verb = governor
         return _as_mention(self.memory.last, head, offset) if self.memory.last else None
+
+    def _location_country(self, head: Any) -> str | None:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "from"):
+                continue
+            for place in (g for g in child.children if g.dep_ == "pobj"):
+                tokens = phrase_tokens(place)
+                for _, _, entries in self._matches([fold(t.text) for t in tokens], tokens):
+                    entry = _pick(entries, self.day)
+                    if entry.kind in ("country", "capital"):
+                        return entry.country
+        return None
 
     def _matches(self, folded: list[str], core: list[Any]) -> list[tuple[int, int, list[Entry]]]:
         """Dictionary matches in the phrase: (token index in doc, length, entries), left to right."""
