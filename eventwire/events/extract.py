@@ -32,6 +32,7 @@ STATEMENT = "010"
 DEMAND = "100"
 # An announced act is coded as the intent to do it (CAMEO 03x) or the threat of it (13x):
 # "Germany will deliver air defence systems" is 033, "said it would retaliate" 138.
+REFUSE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
           "14": "133", "15": "138", "16": "130", "17": "137",
           "18": "138", "19": "138", "20": "138"}  # fmt: skip
@@ -178,7 +179,8 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             code = pattern.code if pattern else STATEMENT
             rule = pattern.describe("verb") if pattern else f"verb [{lemma}] (reporting) -> {STATEMENT}"
             found.extend(_events(token, code, rule, resolver, offset, statement=lemma in SAY))
-            covered.update(c.i for c in token.children if c.dep_ in ("dobj", "obj"))
+            if lemma not in SAY:  # "announced a suspension of air links": the noun is the event
+                covered.update(c.i for c in token.children if c.dep_ in ("dobj", "obj"))
     for token in sentence:
         if token.pos_ != "NOUN" or token.i in covered:
             continue
@@ -192,7 +194,11 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             continue
         found.extend(_noun_events(token, pattern, resolver, offset))
     for f in found:
-        if f.modality == "intended" and f.code[:2] in INTENT:
+        if f.modality == "intended" and f.negated and f.code[:2] in REFUSE:
+            # "said it will not accept more refugees": announcing that one will not is a refusal.
+            f.rule += f"; announced as not to be done, so {REFUSE[f.code[:2]]}"
+            f.code, f.negated, f.modality = REFUSE[f.code[:2]], False, "asserted"
+        elif f.modality == "intended" and f.code[:2] in INTENT:
             f.rule += f"; announced, so {INTENT[f.code[:2]]}"
             f.code = INTENT[f.code[:2]]
             f.modality = "asserted"  # the announcement is the event, and it was made
