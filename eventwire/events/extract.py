@@ -218,14 +218,14 @@ def _keep(found: list[Found]) -> list[Found]:
     main verb is its event even when "a car bomb" did it), and any other event whose source is a
     known actor other than its target; secondary verbs without one ("to include", "to see") are
     rarely events."""
-    return [
-        f
-        for n, f in enumerate(found)
-        if n == 0
-        or (
-            f.source is not None and _known(f.source) and (f.target is None or f.source.code != f.target.code)
-        )
-    ]
+    kept = []
+    for n, f in enumerate(found):
+        if n and not (_known(f.source) and (f.target is None or f.source.code != f.target.code)):  # type: ignore[union-attr]
+            continue
+        if n and not _known(f.target):
+            f.target = None  # an unknown object is kept as words only for the sentence's main event
+        kept.append(f)
+    return kept
 
 
 def _events(
@@ -243,6 +243,12 @@ def _events(
             (a, b) for a in sources for b in sources if a is not b
         ]
     else:
+        if not targets and not statement:
+            # The object names no known actor ("killed another ethnic Chechen"): keep its words.
+            objects = [
+                c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ != "PRON"
+            ]
+            targets = [_unresolved(objects[0], offset)] if objects else []
         pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
     who = speaker(token)
     attributed = who.doc.text[_span(who)[0] : _span(who)[1]] if who is not None else None
