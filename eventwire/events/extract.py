@@ -17,7 +17,7 @@ from typing import Any
 
 from eventwire.actors.resolve import Resolver
 from eventwire.events import patterns
-from eventwire.events.modality import OBLIGE_AUX, SAY, modality, negated, speaker
+from eventwire.events.modality import DESIRE, OBLIGE_AUX, SAY, modality, negated, speaker
 from eventwire.records import Actor
 
 # Verbs whose object is also the subject of their open complement: "asked Turkey to normalize".
@@ -171,6 +171,7 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
     covered: set[int] = set()
     for token in sentence:
         lemma = token.lemma_.lower()
+        # A participle describing a noun ("the measures taken by Turkey") is not an event.
         if token.pos_ in ("VERB", "AUX") and (lemma in verb_index or lemma in SAY):
             after, before = _clause_words(token)
             pattern = patterns.best(verb_index.get(lemma, []), after, before)
@@ -202,11 +203,33 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             f.rule += f"; announced, so {INTENT[f.code[:2]]}"
             f.code = INTENT[f.code[:2]]
             f.modality = "asserted"  # the announcement is the event, and it was made
+    # What one asks or wants of others is part of the appeal, not an event of its own: in "Ukraine
+    # requested the Turkish side to provide information" the request is the event.
+    triggers = {f.trigger.i for f in found}
+    found = [
+        f
+        for f in found
+        if not (
+            f.trigger.dep_ == "xcomp"
+            and f.trigger.head.i in triggers
+            and f.trigger.head.lemma_.lower() in OBJECT_CONTROL | DESIRE
+        )
+    ]
+    # The press reporting ("Reuters sources reported", "the publication notes") is provenance, not
+    # an event; and a statement by no one is nothing.
+    found = [f for f in found if not (f.statement and f.code == STATEMENT and not _speaker_actor(f.source))]
     # Statements yield to what was stated: keep a bare "said" only when nothing else was found.
     if any(not f.statement for f in found):
         found = [f for f in found if not f.statement or f.code != STATEMENT]
     found.sort(key=lambda f: (f.depth if not f.statement else 99, f.trigger.i))
     return _keep(found)
+
+
+def _speaker_actor(actor: Actor | None) -> bool:
+    """Whether a reporting verb's subject is someone whose statement is an event (not the press)."""
+    return (
+        actor is not None and bool(actor.country or actor.code or actor.roles) and set(actor.roles) != {"MED"}
+    )
 
 
 def _known(actor: Actor | None) -> bool:
@@ -221,6 +244,8 @@ def _keep(found: list[Found]) -> list[Found]:
     kept = []
     for n, f in enumerate(found):
         if n and not (_known(f.source) and (f.target is None or f.source.code != f.target.code)):  # type: ignore[union-attr]
+            continue
+        if n and f.trigger.dep_ == "acl":  # a participle describing a noun: "the measures taken by X"
             continue
         if n and not _known(f.target):
             f.target = None  # an unknown object is kept as words only for the sentence's main event
