@@ -26,6 +26,7 @@ from eventwire.records import Actor
 _OUTSIDE = {"conj", "cc", "relcl", "acl", "advcl"}
 # Children a noun does not govern in a well-formed phrase; when the parser attaches them anyway
 # ("the ambassador of Türkiye the concern ..."), they are cut off the mention.
+_ABOUT = frozenset("for on about after during over into under since amid despite as".split())
 _MISATTACHED = {"npadvmod", "dobj", "nsubj", "ccomp", "xcomp"}
 # Role order for building a code: the most specific role first.
 _ROLE_ORDER = (
@@ -66,9 +67,14 @@ def phrase_tokens(head: Any, clauses: bool = False) -> list[Any]:
     describe it ("a diplomat based in the region") only when ``clauses``."""
     skip: set[int] = set()
     outside = (_OUTSIDE - {"relcl", "acl"} if clauses else _OUTSIDE) | _MISATTACHED
-    for child in head.children:
-        if child.dep_ in outside:
-            skip.update(t.i for t in child.subtree)
+    for token in head.subtree:
+        for child in token.children:
+            if child.dep_ in outside and token.i == head.i:
+                skip.update(t.i for t in child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in _ABOUT and not clauses:
+                # What a noun is about or for is not part of who it names: "the request [for
+                # revocation ...]", "an army camp [in Kabul], [the seventh attack ...]".
+                skip.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in skip]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens.pop(0)
