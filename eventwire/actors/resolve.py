@@ -158,6 +158,8 @@ class Resolver:
                 roles.update(r for r in entry.roles if r != "GOV" or not roles)
                 if entry.kind == "organisation" and not name and head.pos_ != "PROPN":
                     name = entry.name
+                    if entry.country is None and given_code is None:
+                        given_code = entry.code  # "NATO warplanes", "the APEC forum"
                 how = how or "premodifier"
         # A surname alone ("King") must not outweigh what the phrase says: "British ... Tom King".
         if head_match is not None and head_match[1] == 1 and _pick(head_match[2], self.day).kind == "person":

@@ -97,7 +97,8 @@ def _subjects(verb: Any) -> tuple[list[Any], bool]:
         return [], True
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         governor = verb.head
-        while governor.dep_ == "prep" and governor.head.i != governor.i:  # "resorted to throwing"
+        # "resorted to throwing", "is willing to withdraw": up through prepositions and adjectives
+        while governor.dep_ in ("prep", "acomp") and governor.head.i != governor.i:
             governor = governor.head
         if verb.dep_ == "xcomp" and governor.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
@@ -232,6 +233,11 @@ def _speaker_actor(actor: Actor | None) -> bool:
     )
 
 
+def _named(actor: Actor) -> bool:
+    """A country or an international body, not a bare role."""
+    return bool(actor.country or (actor.code or "").startswith(("IGO", "NGO")))
+
+
 def _known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.code)
 
@@ -261,7 +267,9 @@ def _events(
     targets = _resolve_all(resolver, _target_candidates(token, passive), offset)
     # A country or organisation is the target before a bare role: in "pulled troops out of Syria"
     # the troops are what moved, Syria is who it concerns.
-    targets.sort(key=lambda a: not (a.country or (a.code or "").startswith(("IGO", "NGO"))))
+    targets.sort(key=lambda a: not _named(a))
+    if targets and _named(targets[0]):  # "withdraw its troops from Lebanon": Lebanon, not the troops
+        targets = [t for t in targets if _named(t)]
     if len(sources) > 1 and not targets and not passive:
         # "A and B met": each side is the other's counterpart.
         pairs: list[tuple[Actor | None, Actor | None]] = [

@@ -12,7 +12,7 @@ SAY = frozenset(
 )
 DENY = frozenset("deny dismiss refute".split())
 INTEND = frozenset("plan intend aim prepare seek decide promise pledge vow threaten offer agree expect "
-                   "propose schedule try attempt".split())  # fmt: skip
+                   "propose schedule try attempt willing ready prepared determined eager set".split())  # fmt: skip
 OBLIGE_AUX = frozenset(["must", "should"])
 DESIRE = frozenset("want wish hope desire like prefer".split())
 HYPOTHETICAL_AUX = frozenset("would could might may should".split())
@@ -41,7 +41,7 @@ def modality(token: Any, attributed: bool) -> str:
             return "denied"
         if lemma in DESIRE and t.dep_ == "xcomp":
             return "desired"
-        if lemma in INTEND and t.dep_ == "xcomp":
+        if lemma in INTEND and t.dep_ == "xcomp":  # also "is willing to", through the adjective
             return "intended"
         if t.dep_ == "ccomp":
             break
