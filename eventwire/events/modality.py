@@ -11,8 +11,10 @@ SAY = frozenset(
     "allege assert reveal announce told quote cite estimate believe think".split()
 )
 DENY = frozenset("deny dismiss refute".split())
-INTEND = frozenset("plan intend aim prepare seek decide promise pledge vow threaten offer agree expect "
-                   "propose schedule try attempt willing ready prepared determined eager set".split())  # fmt: skip
+INTEND = frozenset(
+    "plan intend aim prepare seek decide promise pledge vow threaten offer agree expect propose schedule "
+    "try attempt willing ready prepared determined eager set".split()
+)
 OBLIGE_AUX = frozenset(["must", "should"])
 DESIRE = frozenset("want wish hope desire like prefer".split())
 HYPOTHETICAL_AUX = frozenset("would could might may should".split())
