@@ -255,6 +255,9 @@ class Resolver:
         i = 0
         while i < len(folded):
             n, entries = self.dictionary.match(folded, i)
+            if n == 1 and not core[i].text[:1].isupper():
+                # One word in lower case is a common noun, not a name: "ban" is not Ban Ki-moon.
+                entries = [e for e in entries if e.kind == "adjective"]
             if self.day is not None and any(e.kind == "person" for e in entries):
                 # An office holder's office counts only on dates in office. Out of office, a full
                 # name still gives the nationality; a surname alone gives nothing.

@@ -28,6 +28,10 @@ OBJECT_CONTROL = frozenset("ask urge push press call force persuade encourage in
 # usually gives the place ("met in Damascus") and is left to the where stage.
 TARGET_PREPS = ("against", "on", "with", "to", "into", "at", "from", "toward", "towards", "for", "over",
                 "upon", "between", "of", "about", "out", "off")  # fmt: skip
+# Participles that after "be" describe the subject's stance, not something done to it.
+STATIVE = frozenset("opposed committed engaged involved concerned worried determined prepared interested "
+                    "dedicated devoted resigned convinced pleased satisfied disappointed alarmed angered "
+                    "outraged opposed poised".split())  # fmt: skip
 STATEMENT = "010"
 DEMAND = "100"
 # An announced act is coded as the intent to do it (CAMEO 03x) or the threat of it (13x):
@@ -85,6 +89,9 @@ def _subjects(verb: Any) -> tuple[list[Any], bool]:
     """Heads of the verb's subject(s) and whether the verb is passive. A verb without a subject
     borrows one from its governor (coordination, open complements, object control)."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and verb.lower_ in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        # "Israel is opposed to ...", "Serb forces were engaged in ...": a state of the subject
+        return [c for c in verb.children if c.dep_ == "nsubjpass"], False
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -105,7 +112,11 @@ def _subjects(verb: Any) -> tuple[list[Any], bool]:
             if objs:
                 return objs, False
         if governor.pos_ in ("VERB", "AUX"):
-            return _subjects(governor)[0], False
+            borrowed, governor_passive = _subjects(governor)
+            if not borrowed and governor_passive and verb.dep_ == "xcomp":
+                # "he is prepared to lift the ban": the subject of a passive governor acts here
+                borrowed = [c for c in governor.children if c.dep_ == "nsubjpass"]
+            return borrowed, False
     return [], passive
 
 
