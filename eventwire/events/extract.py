@@ -145,6 +145,9 @@ def _target_candidates(trigger: Any, passive: bool) -> list[Any]:
         preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     for xcomp in (c for c in trigger.children if c.dep_ == "xcomp"):  # "agreed to meet Turkey"
         out += [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
+    if trigger.lemma_.lower() in OBJECT_CONTROL | DESIRE:  # "wants Syria and Turkey to overcome ..."
+        for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")):
+            out += [c for c in clause.children if c.dep_ == "nsubj"]
     for prep in preps:
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return out
