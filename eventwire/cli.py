@@ -232,6 +232,67 @@ def code_command(paths: tuple[str, ...], settings: Settings) -> None:
 
 
 @cli.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@settings_options
+def dates(source: str, settings: Settings) -> None:
+    """Find date expressions and resolve them against the publication date.
+
+    Reads JSON Lines {"id", "text", "date"} and writes {"id", "dates": [{"text", "start", "end",
+    "from", "to", "precision"}]} per record, offsets into the given text. Without "date", relative
+    expressions ("last week") keep from/to null.
+
+    \b
+    Example:
+        echo '{"id": "1", "text": "Talks resumed on Monday.", "date": "2022-09-02"}' | eventwire dates
+    """
+    from eventwire.ingest.html import parse_date
+    from eventwire.when import find_dates
+
+    def handle(record: dict[str, Any]) -> dict[str, Any]:
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise ValueError('the record has no "text" string')
+        found = find_dates(text, parse_date(record.get("date")))
+        return {"id": record.get("id"), "dates": [d.to_dict() for d in found]}
+
+    _map_jsonl(source, handle, settings)
+
+
+def _map_jsonl(source: str, handle: Callable[[dict[str, Any]], dict[str, Any]], settings: Settings) -> None:
+    """Apply ``handle`` to every JSON Lines record of ``source``; a bad line is reported with its
+    number (and skipped with --skip-bad), the rest go on."""
+    stream = sys.stdin if source == "-" else _open_text(source)
+    bad = 0
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("the line is not a JSON object")
+            out = handle(record)
+        except ValueError as exc:
+            bad += 1
+            where = "<stdin>" if source == "-" else source
+            message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            click.echo(
+                f"{'skipped' if settings.skip_bad else 'Error'}: {where}:{number}: {message}", err=True
+            )
+            continue
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    _finish({"skipped": bad}, settings)
+
+
+def _open_text(path: str) -> Any:
+    from eventwire.errors import InputError
+
+    try:
+        return open(path, encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot be opened", "Check the path") from None
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print each clean sample article as a JSON line.")
 @settings_options
 def demo(as_json: bool, settings: Settings) -> None:
