@@ -102,6 +102,7 @@ def _article_events(
     from eventwire.events import extract
     from eventwire.events.codebook import lookup
     from eventwire.events.provenance import wire_of
+    from eventwire.when import find_dates
 
     wire = next((d.wire for d in datelines if d.wire), None) or wire_of(
         [article.title or "", *(p.text for p in article.body_paragraphs)]
@@ -111,6 +112,7 @@ def _article_events(
     for doc, offset in docs:
         for sentence in doc.sents:
             found = extract.find(sentence, resolver, offset)
+            dates = find_dates(sentence.text, article.published) if found else []
             events = []
             for f in found:
                 entry = lookup(f.code)
@@ -141,6 +143,7 @@ def _article_events(
                         span=(start, offset + sentence.end_char),
                         trigger=f.trigger.text,
                         rule=f.rule,
+                        date=_event_date(f.trigger, sentence, dates, article.published, start),
                     )
                 )
             if events:
@@ -152,6 +155,29 @@ def _article_events(
     rest = [e for events in by_sentence for e in events if e is not first]
     rest.sort(key=lambda e: (e.span[0], _trigger_pos(e)))
     return [first, *rest]
+
+
+def _event_date(
+    trigger: Any, sentence: Any, dates: list[Any], published: Any, base: int
+) -> dict[str, Any] | None:
+    """When the event happened: the date expression in the trigger's clause (basis "clause"), else
+    the nearest one in its sentence ("sentence"), else the publication date ("publication"). The
+    expression's span is in the clean text (``base`` is where the sentence starts)."""
+    resolved = [d for d in dates if d.start_date is not None]
+    if resolved:
+        clause = {t.idx - sentence.start_char for t in trigger.subtree}
+        in_clause = [d for d in resolved if d.start in clause]
+        pos = trigger.idx - sentence.start_char
+        best = (in_clause or sorted(resolved, key=lambda d: abs(d.start - pos)))[0]
+        found = best.to_dict()
+        found.update(
+            start=best.start + base, end=best.end + base, basis="clause" if in_clause else "sentence"
+        )
+        return found
+    if published is not None:
+        day = published.isoformat()
+        return {"text": None, "from": day, "to": day, "precision": "day", "basis": "publication"}
+    return None
 
 
 def _trigger_pos(event: Event) -> int:

@@ -97,3 +97,26 @@ def test_code_cli_one_line_per_record_in_order(run_cli) -> None:
 def test_very_long_paragraph_is_not_parsed_but_reported() -> None:
     result = coded("Troops attacked the town. " * 5000)
     assert result.warnings and "not coded" in result.warnings[0]
+
+
+def test_event_date_from_its_clause_against_the_publication_date() -> None:
+    (result,) = code(
+        [
+            clean(
+                article_from_text(
+                    "Russia withdrew troops from Syria last week, officials said.",
+                    Origin("t", "text"),
+                    published=__import__("datetime").date(2022, 9, 2),
+                )
+            )
+        ]
+    )
+    date = result.events[0].date
+    assert date is not None
+    assert (date["from"], date["to"], date["basis"]) == ("2022-08-22", "2022-08-28", "clause")
+    text = result.article.body
+    assert text[date["start"] : date["end"]] == "last week"
+
+
+def test_event_date_falls_back_to_publication_and_stays_empty_without_one() -> None:
+    assert coded("Russia withdrew troops from Syria.").events[0].date is None
