@@ -258,6 +258,36 @@ def dates(source: str, settings: Settings) -> None:
     _map_jsonl(source, handle, settings)
 
 
+@cli.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@settings_options
+def places(source: str, settings: Settings) -> None:
+    """Find place names and put them on the map (offline gazetteer).
+
+    Reads JSON Lines {"id", "text", "date"?} and writes {"id", "places": [{"text", "start", "end",
+    "name", "kind", "country", "lat", "lon", "geonameid"}]} per record, offsets into the given text.
+
+    \b
+    Example:
+        echo '{"id": "1", "text": "Fidan and Mamlouk met in Damascus."}' | eventwire places
+    """
+    from eventwire import nlp
+    from eventwire.events import MAX_PARAGRAPH_CHARS
+    from eventwire.geo import find_places
+
+    model = nlp.load(settings.model)
+
+    def handle(record: dict[str, Any]) -> dict[str, Any]:
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise ValueError('the record has no "text" string')
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            raise ValueError(f"the text is longer than {MAX_PARAGRAPH_CHARS:,} characters; split it")
+        return {"id": record.get("id"), "places": [p.to_dict() for p in find_places(model(text))]}
+
+    _map_jsonl(source, handle, settings)
+
+
 def _map_jsonl(source: str, handle: Callable[[dict[str, Any]], dict[str, Any]], settings: Settings) -> None:
     """Apply ``handle`` to every JSON Lines record of ``source``; a bad line is reported with its
     number (and skipped with --skip-bad), the rest go on."""

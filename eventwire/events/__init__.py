@@ -102,6 +102,7 @@ def _article_events(
     from eventwire.events import extract
     from eventwire.events.codebook import lookup
     from eventwire.events.provenance import wire_of
+    from eventwire.geo import find_places
     from eventwire.when import find_dates
 
     wire = next((d.wire for d in datelines if d.wire), None) or wire_of(
@@ -109,6 +110,8 @@ def _article_events(
     )
     resolver = Resolver(dictionary, article.published)
     by_sentence: list[list[Event]] = []
+    places = {id(doc): find_places(doc) for doc, _ in docs}
+    fallback = _article_place(places, datelines)
     for doc, offset in docs:
         for sentence in doc.sents:
             found = extract.find(sentence, resolver, offset)
@@ -144,6 +147,7 @@ def _article_events(
                         trigger=f.trigger.text,
                         rule=f.rule,
                         date=_event_date(f.trigger, sentence, dates, article.published, start),
+                        place=_event_place(f.trigger, f, places[id(doc)], offset) or fallback,
                     )
                 )
             if events:
@@ -155,6 +159,53 @@ def _article_events(
     rest = [e for events in by_sentence for e in events if e is not first]
     rest.sort(key=lambda e: (e.span[0], _trigger_pos(e)))
     return [first, *rest]
+
+
+PLACE_PREPS = frozenset(["in", "at", "near", "inside", "outside", "across", "through", "around"])
+
+
+def _event_place(trigger: Any, found: Any, mentions: list[Any], offset: int) -> dict[str, Any] | None:
+    """Where the event happened, from its own clause: the place in a phrase of the trigger ("met
+    ... in Damascus"), not one inside an actor's mention ("Ankara said")."""
+    actors = [(a.start - offset, a.end - offset) for a in (found.source, found.target) if a is not None]
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for m in mentions:
+                if m.start <= obj.idx < m.end and not any(s <= m.start < e for s, e in actors):
+                    return {
+                        **m.to_dict(),
+                        "start": m.start + offset,
+                        "end": m.end + offset,
+                        "basis": "clause",
+                    }
+    return None
+
+
+def _article_place(places: dict[int, list[Any]], datelines: list[Any]) -> dict[str, Any] | None:
+    """The place of an event whose clause names none: the dateline's city, else the place the
+    article names most often (basis "dateline" or "article")."""
+    from collections import Counter
+
+    from eventwire.geo.gazetteer import load
+
+    for dateline in datelines:
+        if dateline.place:
+            found = load().lookup(dateline.place.split(",")[0].title())
+            if found:
+                best = max(found, key=lambda p: p.population)
+                return {"text": dateline.place, **best.to_dict(), "basis": "dateline"}
+    counts = Counter(
+        (m.place.name, m.place.country) for ms in places.values() for m in ms if m.place.kind != "country"
+    )
+    if not counts:
+        return None
+    (name, country), _ = counts.most_common(1)[0]
+    first = next(
+        m for ms in places.values() for m in ms if (m.place.name, m.place.country) == (name, country)
+    )
+    return {"text": first.text, **first.place.to_dict(), "basis": "article"}
 
 
 def _event_date(

@@ -18,7 +18,20 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "q1": 1,
+    "q2": 2,
+    "q3": 3,
+    "q4": 4,
+}
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 UNITS = ("day", "week", "month", "quarter", "year")
 
@@ -30,9 +43,11 @@ _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _UNIT = r"(?P<unit>day|week|month|quarter|year)s?"
 
+# Month and weekday names count only capitalised ("may" is a verb); "Q3" only in capitals.
+CASE_SENSITIVE = frozenset(["month_day", "day_month", "month", "month_year", "weekday", "quarter_code"])
 # (kind, pattern); earlier kinds win where matches overlap, then the longer match.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (k, re.compile(p, re.I if k not in ("month_day", "day_month", "month", "month_year", "weekday") else 0))
+    (k, re.compile(p, 0 if k in CASE_SENSITIVE else re.I))
     for k, p in [
         ("day_month_year", rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+{_YEAR}\b"),
         ("month_day_year", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),
@@ -49,6 +64,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<unit>week|month|quarter|year|spring|summer|fall|autumn|winter|weekend)\b",
         ),
         ("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b"),
+        ("quarter_code", r"\b(?P<ord>Q[1-4])\b"),
         ("half", r"\b(?:the\s+)?(?P<ord>first|second)\s+half\b"),
         ("latest_quarter", r"\bthe\s+(?:latest|last|most\s+recent|current|recent)?\s*quarter\b"),
         ("year_earlier", r"\b(?:a\s+)?year[- ](?:earlier|ago)\b"),

@@ -22,8 +22,10 @@ from eventwire.when.expressions import MONTHS, NUMBERS, ORDINALS, SEASONS, WEEKD
 Range = tuple[dt.date, dt.date, str]
 # Words just before a weekday that put it in the future ("will meet on Monday").
 _FUTURE = re.compile(
-    r"\b(will|'ll|shall|due|scheduled|set to|expected to|plans? to|planning to|going to)\b[^.;]*$", re.I
+    r"\b(will|'ll|shall|would|due|scheduled|set to|expected to|plans? to|planning to|going to)\b[^.;]*$", re.I
 )
+# ... and words that put it in the past ("walked out on Friday").
+_PAST = re.compile(r"\b(was|were|had|did|said|\w{3,}ed)\b", re.I)
 FUTURE_WINDOW = 60  # characters before the expression that are looked at
 
 
@@ -109,7 +111,7 @@ def resolve(exp: Expression, anchor: dt.date | None, before: str = "") -> Range 
         ahead = (target - anchor.weekday()) % 7 or 7
         if rel == "last":
             day = anchor - dt.timedelta(days=back or 7)
-        elif rel == "next" or future or ahead == 1:
+        elif rel == "next" or future or (ahead == 1 and not _PAST.search(before[-FUTURE_WINDOW:])):
             # News reports the last few days, but "Tuesday" in Monday's paper is tomorrow.
             day = anchor + dt.timedelta(days=ahead)
         else:
@@ -149,7 +151,7 @@ def resolve(exp: Expression, anchor: dt.date | None, before: str = "") -> Range 
         return (*_year_range(anchor.year - 1), "year")
     if kind == "the_year":
         return (*_year_range(anchor.year), "year")
-    if kind == "quarter":
+    if kind in ("quarter", "quarter_code"):
         named = ORDINALS[p["ord"].lower()]
         year = anchor.year if _quarter_range(anchor.year, named)[0] <= anchor else anchor.year - 1
         return (*_quarter_range(year, named), "quarter")

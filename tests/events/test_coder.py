@@ -120,3 +120,13 @@ def test_event_date_from_its_clause_against_the_publication_date() -> None:
 
 def test_event_date_falls_back_to_publication_and_stays_empty_without_one() -> None:
     assert coded("Russia withdrew troops from Syria.").events[0].date is None
+
+
+def test_event_place_from_its_clause() -> None:
+    (event, *_) = coded("Turkish and Syrian intelligence chiefs met this week in Damascus.").events
+    assert event.place is not None
+    assert (event.place["name"], event.place["country"], event.place["basis"]) == (
+        "Damascus",
+        "SYR",
+        "clause",
+    )

@@ -1,0 +1,130 @@
+"""geo: place names in the text, put on the map.
+
+``find_places(doc)`` takes a parsed spaCy Doc and returns every place mention with the place it
+was resolved to. Candidates are spaCy's GPE, LOC and NORP entities ("Turkish" locates Turkey) found
+in the gazetteer; among places of one name, the one in a country the article is about wins, then
+countries, regions and big cities before small ones.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.geo.gazetteer import KIND_RANK, Place, load
+
+ENTITY_LABELS = ("GPE", "LOC", "NORP", "FAC")
+# A city name outside the recogniser's place entities counts only for a city at least this big.
+MIN_UNLABELLED_CITY = 100_000
+# How much a candidate gains when its country is one the article is about.
+CONTEXT_BONUS = 1.5
+# ... and when it lies near another place the article names without ambiguity ("Paris" near Texas).
+NEAR_KM = 400
+NEAR_BONUS = 3.0
+
+
+@dataclass(slots=True, frozen=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    place: Place
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, **self.place.to_dict()}
+
+
+def _prior(place: Place) -> float:
+    if place.kind == "city":
+        return 2.0 + math.log10(place.population + 1)
+    return 10.0 - KIND_RANK.get(place.kind, 6)
+
+
+def _candidates(text: str) -> list[Place]:
+    gazetteer = load()
+    found = gazetteer.lookup(text)
+    if not found and text.endswith(("'s", "’s")):
+        found = gazetteer.lookup(text[:-2])
+    return found
+
+
+def _unlabelled(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
+    """Proper names the entity recogniser passed over that the gazetteer knows as a country, a
+    region or a sizeable city (small towns share their names with too many people and things)."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].i in taken:
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or any(t.pos_ != "PROPN" or t.i in taken for t in span):
+                continue
+            candidates = [
+                c for c in _candidates(span.text) if c.kind != "city" or c.population >= MIN_UNLABELLED_CITY
+            ]
+            if candidates:
+                out.append((span, candidates))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]:
+    """Place mentions of ``doc``; ``context`` adds countries known to matter (the dateline's)."""
+    mentions: list[tuple[Any, list[Place]]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+        if ent.label_ == "ORG" and len(ent) == 1:
+            # The recogniser often calls a city an organisation ("Edmonton" in sports and police
+            # news); a single word that is a country, a region or a big city is taken as the place.
+            known = [
+                c for c in _candidates(ent.text) if c.kind != "city" or c.population >= MIN_UNLABELLED_CITY
+            ]
+            if known:
+                mentions.append((ent, known))
+            continue
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = ent
+        if span[0].lower_ == "the":
+            span = span[1:]
+        # People, not places: "Americans", "Turks" (the adjective "Turkish" does locate Turkey).
+        if not len(span) or (ent.label_ == "NORP" and span.text.endswith("s")):
+            continue
+        candidates = _candidates(span.text)
+        if candidates:
+            mentions.append((span, candidates))
+    mentions += _unlabelled(doc, taken)
+    mentions.sort(key=lambda m: m[0].start)
+    countries = set(context or ())
+    anchors: list[Place] = []
+    for _, candidates in mentions:  # unambiguous mentions say what the article is about
+        if len(candidates) == 1 or any(c.kind == "country" for c in candidates):
+            best = max(candidates, key=_prior)
+            if best.country:
+                countries.add(best.country)
+            if best.kind != "country":
+                anchors.append(best)
+
+    def score(place: Place) -> float:
+        near = any(a is not place and _km(a, place) < NEAR_KM for a in anchors)
+        return (
+            _prior(place)
+            + (CONTEXT_BONUS if place.country in countries else 0.0)
+            + (NEAR_BONUS if near else 0.0)
+        )
+
+    return [PlaceMention(span.text, span.start_char, span.end_char, max(candidates, key=score))
+            for span, candidates in mentions]  # fmt: skip
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
