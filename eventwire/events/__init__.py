@@ -102,7 +102,6 @@ def _article_events(
     from eventwire.events import extract
     from eventwire.events.codebook import lookup
     from eventwire.events.provenance import wire_of
-    from eventwire.geo import find_places
     from eventwire.when import find_dates
 
     wire = next((d.wire for d in datelines if d.wire), None) or wire_of(
@@ -110,8 +109,8 @@ def _article_events(
     )
     resolver = Resolver(dictionary, article.published)
     by_sentence: list[list[Event]] = []
-    places = {id(doc): find_places(doc) for doc, _ in docs}
-    fallback = _article_place(places, datelines)
+    places: dict[int, list[Any]] = {}  # found on demand: only paragraphs with events need them
+    fallback: list[dict[str, Any] | None] = []
     for doc, offset in docs:
         for sentence in doc.sents:
             found = extract.find(sentence, resolver, offset)
@@ -147,7 +146,8 @@ def _article_events(
                         trigger=f.trigger.text,
                         rule=f.rule,
                         date=_event_date(f.trigger, sentence, dates, article.published, start),
-                        place=_event_place(f.trigger, f, places[id(doc)], offset) or fallback,
+                        place=_event_place(f.trigger, f, _places_of(doc, places), offset)
+                        or _fallback(fallback, docs, places, datelines),
                     )
                 )
             if events:
@@ -181,6 +181,28 @@ def _event_place(trigger: Any, found: Any, mentions: list[Any], offset: int) -> 
                         "basis": "clause",
                     }
     return None
+
+
+def _places_of(doc: Any, places: dict[int, list[Any]]) -> list[Any]:
+    from eventwire.geo import find_places
+
+    if id(doc) not in places:
+        places[id(doc)] = find_places(doc)
+    return places[id(doc)]
+
+
+def _fallback(
+    cache: list[dict[str, Any] | None],
+    docs: list[tuple[Any, int]],
+    places: dict[int, list[Any]],
+    datelines: list[Any],
+) -> dict[str, Any] | None:
+    """The article's place, worked out once, the first time an event needs it."""
+    if not cache:
+        for doc, _ in docs:
+            _places_of(doc, places)
+        cache.append(_article_place(places, datelines))
+    return cache[0]
 
 
 def _article_place(places: dict[int, list[Any]], datelines: list[Any]) -> dict[str, Any] | None:
