@@ -52,16 +52,17 @@ def _candidates(text: str) -> list[Place]:
 def _unlabelled(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
     """Proper names the entity recogniser passed over that the gazetteer knows as a country, a
     region or a sizeable city (small towns share their names with too many people and things)."""
+    free = [t.pos_ == "PROPN" and t.i not in taken for t in doc]
     out = []
     i = 0
-    while i < len(doc):
-        if doc[i].pos_ != "PROPN" or doc[i].i in taken:
+    while i < len(free):
+        if not free[i]:
             i += 1
             continue
         for n in (3, 2, 1):
-            span = doc[i : i + n]
-            if len(span) < n or any(t.pos_ != "PROPN" or t.i in taken for t in span):
+            if i + n > len(free) or not all(free[i : i + n]):
                 continue
+            span = doc[i : i + n]
             candidates = [
                 c for c in _candidates(span.text) if c.kind != "city" or c.population >= MIN_UNLABELLED_CITY
             ]
