@@ -70,7 +70,15 @@ def _names_only(text: str) -> bool:
 _QUOTE_START = ('"', "“", "«", "„", "'", "‘")
 
 
+@functools.cache
+def _any_marker() -> re.Pattern[str]:
+    """All markers in one pattern: most paragraphs match none, and one search tells."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in markers().values()), re.I | re.M)
+
+
 def _marker_kind(text: str, n_words: int) -> str | None:
+    if n_words > max(MARKER_MAX_WORDS.values()) or not _any_marker().search(text):
+        return None
     found = markers()
     quoted = text.lstrip().startswith(_QUOTE_START)
     for kind in ("social", "promo", "caption", "byline"):
