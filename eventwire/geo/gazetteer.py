@@ -50,14 +50,15 @@ def key(name: str) -> str:
 class Gazetteer:
     def __init__(self) -> None:
         self.names: dict[str, list[Place]] = {}
+        self.alternates: dict[str, list[Place]] = {}  # other-language and variant names of cities
         self.countries: dict[str, Place] = {}
         self._load()
 
-    def _add(self, name: str, place: Place) -> None:
+    def _add(self, name: str, place: Place, alternate: bool = False) -> None:
         k = key(name)
         if len(k) < 2:
             return
-        bucket = self.names.setdefault(k, [])
+        bucket = (self.alternates if alternate else self.names).setdefault(k, [])
         if place not in bucket:
             bucket.append(place)
 
@@ -100,7 +101,7 @@ class Gazetteer:
                 # Latin and Cyrillic spellings only: the text we read is English with Ukrainian and
                 # Russian fragments; other scripts would only add noise.
                 if alt and all(ord(c) < 0x530 for c in alt) and not any(c.isdigit() for c in alt):
-                    self._add(alt, place)
+                    self._add(alt, place, alternate=True)
         for row in rows("eventwire.geo", "places.tsv", required=False):
             try:
                 lat, lon = float(row["lat"]), float(row["lon"])
@@ -114,7 +115,10 @@ class Gazetteer:
                     self._add(name, place)
 
     def lookup(self, name: str) -> list[Place]:
-        return self.names.get(key(name), [])
+        """Places of that name; a city's variant names ("Kiev", "Київ") only when no place has it
+        as its own name ("Florida" is the state, not Floridablanca)."""
+        k = key(name)
+        return self.names.get(k) or self.alternates.get(k, [])
 
 
 @functools.cache
