@@ -20,7 +20,8 @@ MIN_UNLABELLED_CITY = 100_000
 # How much a candidate gains when its country is one the article is about.
 CONTEXT_BONUS = 1.5
 # ... and when it lies near another place the article names without ambiguity ("Paris" near Texas).
-NEAR_KM = 400
+NEAR_KM = {"city": 300.0}  # by the kind of the unambiguous place; regions are wide
+NEAR_KM_REGION = 800.0
 NEAR_BONUS = 3.0
 
 
@@ -75,6 +76,22 @@ def _unlabelled(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
     return out
 
 
+def _dateline(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
+    """The place of a dateline ("BEIRUT (Reuters) -", "PARIS, Texas —"), which the recogniser
+    rarely tags in capitals."""
+    from eventwire.nlp.datelines import find_dateline
+
+    found = find_dateline(doc.text)
+    if found is None or not found.place:
+        return []
+    city = found.place.split(",")[0].strip()
+    span = doc.char_span(0, len(city), alignment_mode="expand")
+    if span is None or any(t.i in taken for t in span):
+        return []
+    candidates = _candidates(city.title())
+    return [(span, candidates)] if candidates else []
+
+
 def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]:
     """Place mentions of ``doc``; ``context`` adds countries known to matter (the dateline's)."""
     mentions: list[tuple[Any, list[Place]]] = []
@@ -90,6 +107,12 @@ def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]
             if known:
                 mentions.append((ent, known))
             continue
+        if ent.label_ in ("PERSON", "ORG") and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+            # "the Bosphorus" tagged as a person: people do not take "the", features do.
+            features = [c for c in _candidates(ent.text) if c.kind != "city"]
+            if features:
+                mentions.append((ent, features))
+            continue
         if ent.label_ not in ENTITY_LABELS:
             continue
         span = ent
@@ -102,6 +125,7 @@ def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]
         if candidates:
             mentions.append((span, candidates))
     mentions += _unlabelled(doc, taken)
+    mentions += _dateline(doc, taken)
     mentions.sort(key=lambda m: m[0].start)
     countries = set(context or ())
     anchors: list[Place] = []
@@ -114,7 +138,7 @@ def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]
                 anchors.append(best)
 
     def score(place: Place) -> float:
-        near = any(a is not place and _km(a, place) < NEAR_KM for a in anchors)
+        near = any(a is not place and _km(a, place) < NEAR_KM.get(a.kind, NEAR_KM_REGION) for a in anchors)
         return (
             _prior(place)
             + (CONTEXT_BONUS if place.country in countries else 0.0)

@@ -48,3 +48,26 @@ def test_places_cli(run_cli) -> None:  # type: ignore[no-untyped-def]
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert {p["text"] for p in record["places"]} >= {"Ankara", "Istanbul"}
     assert all(p["lat"] is not None for p in record["places"])
+
+
+def test_context_chooses_among_places_of_one_name(model) -> None:  # type: ignore[no-untyped-def]
+    text = "Tornadoes hit Texas on Sunday. In Paris, a town of 25,000 in the state, homes burned."
+    paris = next(p for p in find_places(model(text)) if p.text == "Paris")
+    assert paris.place.country == "USA"
+
+
+def test_seed_shaped_places(model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hakan Fidan and Ali Mamlouk met this week in Damascus. The Russians moved S-300 systems from Syria "
+        "across the Black Sea, and the ship passed through the Bosphorus."
+    )
+    found = {p.text: p.place for p in find_places(model(text))}
+    for name, point in (("Damascus", (33.51, 36.29)), ("Syria", (35.0, 38.0)), ("Black Sea", (43.4, 34.0)),
+                        ("Bosphorus", (41.1, 29.05))):  # fmt: skip
+        assert name in found, name
+        assert km((found[name].lat, found[name].lon), point) < 161, name
+
+
+def test_gazetteer_regions_and_cyrillic_names() -> None:
+    assert load().lookup("Donbass")[0].country == "UKR"
+    assert load().lookup("Крим")[0].kind in ("contested", "admin1")
