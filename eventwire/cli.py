@@ -183,10 +183,33 @@ def _show(article: Any) -> None:
             console.print(f"[dim]  {escape(f'[{label}]')} {escape(p.text)}[/dim]\n")
 
 
+def _date_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--date",
+        "default_date",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="Publication date for records that give none (relative dates resolve against it).",
+    )(fn)
+
+
+def _parse_day(value: str | None) -> Any:
+    if value is None:
+        return None
+    from eventwire.errors import ConfigError
+    from eventwire.ingest.html import parse_date
+
+    day = parse_date(value)
+    if day is None:
+        raise ConfigError(f"--date: '{value}' is not a date. Use YYYY-MM-DD, e.g. 2022-09-02.")
+    return day
+
+
 @cli.command(name="code")
 @click.argument("paths", nargs=-1, metavar="[FILE|FOLDER|GLOB|-]...")
+@_date_option
 @settings_options
-def code_command(paths: tuple[str, ...], settings: Settings) -> None:
+def code_command(paths: tuple[str, ...], default_date: str | None, settings: Settings) -> None:
     """Code the events in articles: CAMEO and PLOVER, actors, modality, who claims it.
 
     Reads JSON Lines {"id", "text", "date"?, "title"?, "url"?} (or any file kind eventwire reads)
@@ -198,6 +221,7 @@ def code_command(paths: tuple[str, ...], settings: Settings) -> None:
         echo '{"id": "1", "text": "Turkish troops attacked Syrian rebels."}' | eventwire code
         eventwire code articles.jsonl > events.jsonl
     """
+    from dataclasses import replace
     from itertools import islice
 
     from eventwire import nlp
@@ -207,11 +231,16 @@ def code_command(paths: tuple[str, ...], settings: Settings) -> None:
     from eventwire.records import Skipped
 
     counter = {"skipped": 0}
+    day = _parse_day(default_date)
     metadata = {"eventwire": __version__, "model": nlp.describe(nlp.load(settings.model))}
     items = _report_skipped(read(paths or ("-",), settings), settings, counter)
     out = sys.stdout
     while chunk := list(islice(items, settings.batch_size)):
-        articles = [clean_article(item, settings) for item in chunk if not isinstance(item, Skipped)]
+        articles = [
+            clean_article(item if item.published or not day else replace(item, published=day), settings)
+            for item in chunk
+            if not isinstance(item, Skipped)
+        ]
         coded = iter(code_events(articles, settings))
         for item in chunk:
             if isinstance(item, Skipped):
@@ -233,8 +262,9 @@ def code_command(paths: tuple[str, ...], settings: Settings) -> None:
 
 @cli.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
+@_date_option
 @settings_options
-def dates(source: str, settings: Settings) -> None:
+def dates(source: str, default_date: str | None, settings: Settings) -> None:
     """Find date expressions and resolve them against the publication date.
 
     Reads JSON Lines {"id", "text", "date"} and writes {"id", "dates": [{"text", "start", "end",
@@ -248,11 +278,13 @@ def dates(source: str, settings: Settings) -> None:
     from eventwire.ingest.html import parse_date
     from eventwire.when import find_dates
 
+    day = _parse_day(default_date)
+
     def handle(record: dict[str, Any]) -> dict[str, Any]:
         text = record.get("text")
         if not isinstance(text, str):
             raise ValueError('the record has no "text" string')
-        found = find_dates(text, parse_date(record.get("date")))
+        found = find_dates(text, parse_date(record.get("date")) or day)
         return {"id": record.get("id"), "dates": [d.to_dict() for d in found]}
 
     _map_jsonl(source, handle, settings)

@@ -94,3 +94,16 @@ def test_dates_cli(run_cli) -> None:
     assert [r["id"] for r in lines] == ["a", "b"]
     assert lines[0]["dates"][0]["from"] == "2022-08-29"
     assert "<stdin>:2" in result.stderr and result.exit_code == 0
+
+
+def test_date_option_is_the_publication_date_of_records_without_one(run_cli) -> None:
+    stdin = json.dumps({"id": "a", "text": "They met as recently as this week in Damascus."}) + "\n"
+    with_date = json.loads(run_cli("dates", "--date", "2022-09-02", input=stdin).stdout)
+    assert (with_date["dates"][0]["from"], with_date["dates"][0]["to"]) == ("2022-08-29", "2022-09-04")
+    without = json.loads(run_cli("dates", input=stdin).stdout)
+    assert without["dates"][0]["from"] is None
+
+
+def test_bad_date_option_is_one_line(run_cli) -> None:
+    result = run_cli("dates", "--date", "someday", input="")
+    assert result.exit_code == 1 and "YYYY-MM-DD" in result.stderr
