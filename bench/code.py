@@ -66,6 +66,17 @@ def main() -> None:
 
     t_parse = timed(lambda: list(model.pipe(texts, batch_size=64)))
     t_code = timed(lambda: list(code(cleaned, settings)))
+    # The same without places and dates: what the where/when stage costs.
+    import eventwire.events as events_module
+    import eventwire.geo as geo_module
+    import eventwire.when as when_module
+
+    saved = (geo_module.find_places, when_module.find_dates, events_module._article_place)
+    geo_module.find_places = lambda *a, **k: []  # type: ignore[assignment]
+    when_module.find_dates = lambda *a, **k: []  # type: ignore[assignment]
+    events_module._article_place = lambda *a, **k: None  # type: ignore[assignment]
+    t_bare = timed(lambda: list(code(cleaned, settings)))
+    geo_module.find_places, when_module.find_dates, events_module._article_place = saved
     t_all = timed(lambda: list(code((clean(a, settings) for a in articles), settings)))
 
     print(f"machine: {platform.machine()} python {platform.python_version()}, model {nlp.describe(model)}")
@@ -78,6 +89,7 @@ def main() -> None:
         f"code (no clean):   {n_sentences / t_code:8.1f} sentences/s  ({t_parse / t_code:.0%} of the parse)"
     )
     print(f"clean + code:      {n_sentences / t_all:8.1f} sentences/s  ({t_parse / t_all:.0%} of the parse)")
+    print(f"places and dates add {t_code / t_bare - 1:.0%} to the time of code")
 
 
 if __name__ == "__main__":
