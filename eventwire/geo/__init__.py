@@ -9,6 +9,7 @@ countries, regions and big cities before small ones.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,8 +146,43 @@ def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]
             + (NEAR_BONUS if near else 0.0)
         )
 
-    return [PlaceMention(span.text, span.start_char, span.end_char, max(candidates, key=score))
+    return [_part_of(doc, PlaceMention(span.text, span.start_char, span.end_char, max(candidates, key=score)))
             for span, candidates in mentions]  # fmt: skip
+
+
+_DIRECTIONS = {
+    "north": "northern", "northern": "northern", "south": "southern", "southern": "southern",
+    "east": "eastern", "eastern": "eastern", "west": "western", "western": "western",
+    "northeast": "northeast", "northeastern": "northeast", "northwest": "northwest", "northwestern": "northwest",
+    "southeast": "southeast", "southeastern": "southeast", "southwest": "southwest", "southwestern": "southwest",
+}  # fmt: skip
+
+
+def _part_of(doc: Any, mention: PlaceMention) -> PlaceMention:
+    """A part of a country the gazetteer knows: "northern Syria", "Syria's south"."""
+    if mention.place.kind != "country":
+        return mention
+    before = doc.text[: mention.start].split()[-1:] or [""]
+    after = re.match(r"['’]s\s+(\w+)", doc.text[mention.end :])
+    for word, start, end in (
+        (before[0].lower(), doc.text.rfind(before[0], 0, mention.start), mention.end),
+        (
+            (after.group(1).lower() if after else ""),
+            mention.start,
+            mention.end + (after.end() if after else 0),
+        ),
+    ):
+        direction = _DIRECTIONS.get(word)
+        if not direction:
+            continue
+        found = [
+            p
+            for p in load().lookup(f"{direction} {mention.place.name}")
+            if p.country == mention.place.country
+        ]
+        if found:
+            return PlaceMention(doc.text[start:end], start, end, found[0])
+    return mention
 
 
 def _km(a: Place, b: Place) -> float:

@@ -71,3 +71,15 @@ def test_seed_shaped_places(model) -> None:  # type: ignore[no-untyped-def]
 def test_gazetteer_regions_and_cyrillic_names() -> None:
     assert load().lookup("Donbass")[0].country == "UKR"
     assert load().lookup("Крим")[0].kind in ("contested", "admin1")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [("Russia pulled troops out of Syria’s south this summer.", "Syria’s south"),
+     ("Turkey backs rebels in northern Syria.", "northern Syria")],
+)  # fmt: skip
+def test_part_of_a_country_is_its_region(model, text: str, mention: str) -> None:  # type: ignore[no-untyped-def]
+    found = {p.text: p for p in find_places(model(text))}
+    assert mention in found
+    assert found[mention].place.kind == "region" and found[mention].place.country == "SYR"
+    assert text[found[mention].start : found[mention].end] == mention
