@@ -153,8 +153,10 @@ def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]
 _DIRECTIONS = {
     "north": "northern", "northern": "northern", "south": "southern", "southern": "southern",
     "east": "eastern", "eastern": "eastern", "west": "western", "western": "western",
-    "northeast": "northeast", "northeastern": "northeast", "northwest": "northwest", "northwestern": "northwest",
-    "southeast": "southeast", "southeastern": "southeast", "southwest": "southwest", "southwestern": "southwest",
+    "northeast": "northeast", "northeastern": "northeast",
+    "northwest": "northwest", "northwestern": "northwest",
+    "southeast": "southeast", "southeastern": "southeast",
+    "southwest": "southwest", "southwestern": "southwest",
 }  # fmt: skip
 
 
