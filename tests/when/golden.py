@@ -1,14 +1,16 @@
-"""Score date finding on the project's hand-made temporal expressions (tests/when/corpus/dates.jsonl).
+"""Score date finding on the project's hand-made temporal expressions (tests/when/corpus/dates.jsonl):
+found expressions (overlap), and of those found, the share resolved to exactly the right range.
 
-Run ``python tests/when/golden.py [--show N]``; ``test_golden.py`` checks the figures against floors.
+Run ``python -m tests.when.golden [--show N]``; ``test_golden.py`` checks the figures against floors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
+
+from tests.spans import main, score_spans
 
 CORPUS = Path(__file__).parent / "corpus" / "dates.jsonl"
 
@@ -17,41 +19,22 @@ def load() -> list[dict]:
     return [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
 
 
-def score(records: list[dict]) -> tuple[dict[str, float], list[str]]:
+def score(records: list[dict] | None = None) -> tuple[dict[str, float], list[str]]:
     from eventwire.when import find_dates
 
-    gold_n = pred_n = found = exact = hit = 0
-    misses: list[str] = []
+    records = records if records is not None else load()
+    pairs = []
     for r in records:
-        pred = [d.to_dict() for d in find_dates(r["text"], dt.date.fromisoformat(r["date"]))]
-        pred = [p for p in pred if p["from"]]
-        pred_n += len(pred)
-        hit += sum(
-            1 for p in pred if any(p["start"] < g["end"] and g["start"] < p["end"] for g in r["dates"])
-        )
-        for g in r["dates"]:
-            if not g["from"]:
-                continue
-            gold_n += 1
-            match = [p for p in pred if p["start"] < g["end"] and g["start"] < p["end"]]
-            if not match:
-                misses.append(f"{r['id']} MISSED {g['text']!r}")
-                continue
-            found += 1
-            if (match[0]["from"], match[0]["to"]) == (g["from"], g["to"]):
-                exact += 1
-            else:
-                misses.append(f"{r['id']} {g['text']!r} @{r['date']}: {match[0]['from']}..{match[0]['to']} "
-                              f"want {g['from']}..{g['to']}")  # fmt: skip
-    precision = hit / pred_n if pred_n else 0.0
-    recall = found / gold_n if gold_n else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"f1": round(f1, 4), "exact": round(exact / found if found else 0.0, 4)}, misses
+        found = [d.to_dict() for d in find_dates(r["text"], dt.date.fromisoformat(r["date"]))]
+        # Unresolved expressions are neither rewarded nor penalised, as in the dates benchmark.
+        pairs.append((r["id"], [g for g in r["dates"] if g["from"]], [p for p in found if p["from"]]))
+    f1, exact, misses = score_spans(
+        pairs,
+        lambda g, p: (p["from"], p["to"]) == (g["from"], g["to"]),
+        lambda g, p: f"{p['from']}..{p['to']} want {g['from']}..{g['to']}",
+    )
+    return {"f1": f1, "exact": exact}, misses
 
 
 if __name__ == "__main__":
-    show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
-    figures, misses = score(load())
-    for miss in misses[:show]:
-        print("MISS", miss)
-    print(json.dumps(figures))
+    main(score)
