@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from eventwire.clean import clean
 from eventwire.config import Settings
@@ -76,8 +77,33 @@ def run_demo(settings: Settings, as_json: bool = False) -> list[CleanArticle]:
     )
     for item in skipped:
         console.print(f"[yellow]skipped[/yellow] {item.message()}")
+    _show_events(console, articles, settings)
     console.print("\nTry it on your own files:")
     console.print(f"  eventwire clean {folder / 'armenia-azerbaijan-talks.txt'}")
     console.print(f"  eventwire clean {folder / 'black-sea-grain-talks.html'} --json")
     console.print("  eventwire clean - < dump.jsonl > clean.jsonl")
+    console.print(f"  eventwire code {folder / 'wire-dump.jsonl'} > events.jsonl")
     return articles
+
+
+def _show_events(console: Any, articles: list[CleanArticle], settings: Settings) -> None:
+    """Code the samples' events and show how many of each kind, and a few of them."""
+    from rich.markup import escape
+
+    from eventwire.events import code
+    from eventwire.events.codebook import lookup
+
+    events = [e for coded in code(articles, settings) for e in coded.events]
+    known = [e for e in events if e.source and e.source.country and e.target and e.target.country]
+    roots = Counter(e.cameo[:2] for e in events)
+    console.print(f"\n[bold]{len(events)} events[/bold] ({len(known)} with both sides known), by CAMEO root:")
+    console.print("  " + ", ".join(f"{root} {lookup(root).name} {n}" for root, n in sorted(roots.items())))
+    dyads = Counter((e.source.country, e.target.country) for e in known)  # type: ignore[union-attr]
+    console.print("Top dyads: " + ", ".join(f"{a}->{b} {n}" for (a, b), n in dyads.most_common(5)))
+    for e in known[:6]:
+        where = f" in {e.place['name']}" if e.place and e.place.get("basis") == "clause" else ""
+        claim = f" (per {e.attributed_to})" if e.attributed_to else ""
+        console.print(
+            f"  {escape(e.source.text)} -> {escape(e.target.text)}: {e.cameo} "  # type: ignore[union-attr]
+            f"{escape(lookup(e.cameo).name)}{escape(where)}{escape(claim)}"
+        )

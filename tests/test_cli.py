@@ -106,6 +106,7 @@ def test_demo_shows_the_samples(run_cli) -> None:
     assert result.exit_code == 0
     assert "13 articles" in result.stdout
     assert "Removed" in result.stdout
+    assert "events" in result.stdout and "by CAMEO root" in result.stdout
 
 
 def test_demo_json(run_cli) -> None:
