@@ -40,11 +40,13 @@ def _index(names: tuple[str, ...], key: str, head_last: bool = False) -> dict[st
         if not code or not word:
             continue
         words = word.split()
-        after = tuple(words[1:]) + tuple(row.get("after", "").lower().split())
-        pattern = Pattern(
-            code, words[0], after, tuple(row.get("before", "").lower().split()), row.get("notes", "")
-        )
-        out.setdefault(words[0], []).append(pattern)
+        after = tuple(row.get("after", "").lower().split())
+        before = tuple(row.get("before", "").lower().split())
+        if head_last:  # a noun phrase: "peace talk" is the noun "talk" with "peace" before it
+            trigger, before = words[-1], tuple(words[:-1]) + before
+        else:  # a phrasal verb: "pull out" is the verb "pull" with "out" after it
+            trigger, after = words[0], tuple(words[1:]) + after
+        out.setdefault(trigger, []).append(Pattern(code, trigger, after, before, row.get("notes", "")))
     for patterns in out.values():  # longest first (the most specific wins); sort is stable
         patterns.sort(key=lambda p: -p.size)
     return out

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire.errors import ConfigError, MissingExtraError
@@ -57,8 +56,3 @@ def describe(nlp: Any) -> str:
     """'name-version' of a loaded pipeline, for the metadata of every output."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
-
-
-def parse(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
-    """Docs for ``texts``, in order, parsed in batches."""
-    yield from nlp.pipe(texts, batch_size=batch_size)

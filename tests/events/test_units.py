@@ -75,3 +75,11 @@ def test_longest_pattern_wins_and_words_must_be_in_order() -> None:
     assert best(patterns, words, []) is patterns[0]
     assert best(patterns, [("out", "out"), ("troop", "troops")], []) is patterns[1]
     assert best(patterns, [], []) is patterns[2]
+
+
+def test_multi_word_nouns_are_found_by_their_head() -> None:
+    from eventwire.events.patterns import nouns
+
+    heads = {p.before + (p.word,) for patterns in nouns().values() for p in patterns}
+    assert ("car", "bomb") in heads or ("peace", "talk") in heads
+    assert all(" " not in word for word in nouns())
