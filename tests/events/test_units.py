@@ -80,6 +80,6 @@ def test_longest_pattern_wins_and_words_must_be_in_order() -> None:
 def test_multi_word_nouns_are_found_by_their_head() -> None:
     from eventwire.events.patterns import nouns
 
-    heads = {p.before + (p.word,) for patterns in nouns().values() for p in patterns}
+    heads = {(*p.before, p.word) for patterns in nouns().values() for p in patterns}
     assert ("car", "bomb") in heads or ("peace", "talk") in heads
     assert all(" " not in word for word in nouns())
