@@ -10,10 +10,10 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from importlib import resources
 
 from eventwire.clean.datelines import dateline_date
 from eventwire.clean.tags import tag_line
+from eventwire.datafiles import sections
 
 # A paragraph longer than this many words is body whatever markers it holds.
 MARKER_MAX_WORDS = {"promo": 60, "social": 30, "caption": 45, "byline": 12}
@@ -27,19 +27,8 @@ _NORM = re.compile(r"[\W_]+")
 @functools.cache
 def markers() -> dict[str, re.Pattern[str]]:
     """Kind -> one compiled pattern of all its markers, from data/boilerplate.txt."""
-    text = resources.files("eventwire.clean").joinpath("data/boilerplate.txt").read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    kind = None
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            kind = line[1:-1]
-            sections[kind] = []
-        elif kind is not None:
-            sections[kind].append(line)
-    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I | re.M) for k, v in sections.items()}
+    found = sections("eventwire.clean", "boilerplate.txt")
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I | re.M) for k, v in found.items()}
 
 
 def _norm(text: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+
+from eventwire.datafiles import sections
 
 _MARKED = re.compile(
     r"^\W*(tags|tagged|tagged with|topics|keywords|posted in|filed under|categories|"
@@ -27,18 +28,7 @@ MAX_TOKENS = 16
 @functools.cache
 def _topic_data() -> dict[str, list[str]]:
     """Sections of data/topics.txt: names, join-next, join-previous."""
-    text = resources.files("eventwire.clean").joinpath("data/topics.txt").read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        else:
-            current.append(line)
-    return sections
+    return sections("eventwire.clean", "topics.txt")
 
 
 @functools.cache
