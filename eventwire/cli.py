@@ -320,6 +320,31 @@ def places(source: str, settings: Settings) -> None:
     _map_jsonl(source, handle, settings)
 
 
+@cli.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@settings_options
+def cluster(source: str, settings: Settings) -> None:
+    """Group articles into stories: reports of the same story from several outlets.
+
+    Reads JSON Lines articles {"id", "text", "title"?, "url"?, "outlet"?, "date"?} and writes
+    {"id", "story"} per record, in input order. Stories are formed as articles arrive: an article
+    joins the story of an earlier one or starts its own (the story id is its first article's id).
+
+    \b
+    Example:
+        eventwire cluster articles.jsonl
+    """
+    from eventwire.stories import StoryGrouper, doc_from_record, features
+
+    grouper = StoryGrouper()
+
+    def handle(record: dict[str, Any]) -> dict[str, Any]:
+        doc = doc_from_record(record)
+        return {"id": doc.id, "story": grouper.add(doc.id, features(doc), doc.published, doc.outlet)}
+
+    _map_jsonl(source, handle, settings)
+
+
 def _map_jsonl(source: str, handle: Callable[[dict[str, Any]], dict[str, Any]], settings: Settings) -> None:
     """Apply ``handle`` to every JSON Lines record of ``source``; a bad line is reported with its
     number (and skipped with --skip-bad), the rest go on."""
