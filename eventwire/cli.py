@@ -381,9 +381,13 @@ def _open_text(path: str) -> Any:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print each clean sample article as a JSON line.")
+@click.option(
+    "--db", "db", default="eventwire-demo.db", show_default=True, metavar="PATH|URL",
+    help="The store to (re)create for the demo.",
+)  # fmt: skip
 @settings_options
-def demo(as_json: bool, settings: Settings) -> None:
-    """Run eventwire on the bundled sample articles and show what came out.
+def demo(as_json: bool, db: str, settings: Settings) -> None:
+    """Ingest the bundled sample articles into a fresh store and show what came out.
 
     \b
     Example:
@@ -391,4 +395,9 @@ def demo(as_json: bool, settings: Settings) -> None:
     """
     from eventwire.demo import run_demo
 
-    run_demo(settings, as_json=as_json)
+    run_demo(settings, db=db, as_json=as_json)
+
+
+from eventwire import cli_store as _cli_store  # noqa: E402  (registers ingest, events, stats, export)
+
+del _cli_store

@@ -1,4 +1,4 @@
-"""``eventwire demo``: run the pipeline on the bundled sample articles and show what came out."""
+"""``eventwire demo``: ingest the bundled sample articles into a fresh store and show what came out."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eventwire.clean import clean
 from eventwire.config import Settings
-from eventwire.ingest import read
-from eventwire.records import CleanArticle, Skipped
+from eventwire.records import CleanArticle
+
+DEMO_DB = "eventwire-demo.db"
 
 
 def samples_dir() -> Path:
@@ -19,91 +19,110 @@ def samples_dir() -> Path:
     return Path(str(resources.files("eventwire").joinpath("samples")))
 
 
-def _where(article: CleanArticle) -> str:
-    if article.origin is None:
-        return ""
-    number = article.origin.record or article.origin.line
-    return Path(article.origin.path).name + (f" #{number}" if number else "")
+def clean_samples(settings: Settings) -> list[CleanArticle]:
+    from eventwire.clean import clean
+    from eventwire.ingest import read
+    from eventwire.records import Skipped
+
+    return [
+        clean(item, settings)
+        for item in read([str(samples_dir())], settings)
+        if not isinstance(item, Skipped)
+    ]
 
 
-def run_demo(settings: Settings, as_json: bool = False) -> list[CleanArticle]:
-    """Ingest and clean every sample; print a table (or JSON lines) and return the articles."""
+def _fresh(db: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+
+
+def run_demo(settings: Settings, db: str = DEMO_DB, as_json: bool = False) -> None:
+    """Ingest every sample into a fresh store at ``db`` and print a summary (or clean JSON lines)."""
+    if as_json:
+        for article in clean_samples(settings):
+            print(json.dumps(article.to_dict(), ensure_ascii=False))
+        return
     from rich.console import Console
-    from rich.markup import escape
+
+    from eventwire.pipeline import ingest_into
+    from eventwire.store import Store
 
     console = Console(highlight=False)
     folder = samples_dir()
-    articles: list[CleanArticle] = []
-    skipped: list[Skipped] = []
-    for item in read([str(folder)], settings):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-        else:
-            articles.append(clean(item, settings))
-    if as_json:
-        for article in articles:
-            print(json.dumps(article.to_dict(), ensure_ascii=False))
-        return articles
-
-    console.print(f"[bold]eventwire demo[/bold]: {len(articles)} articles from {folder}\n")
-    kinds_total: Counter[str] = Counter()
-    secrets_total: Counter[str] = Counter()
-    for article in articles:
-        body = set(article.body_paragraphs)
-        kinds = Counter(
-            p.kind if p.kind != "body" else "other language" for p in article.paragraphs if p not in body
-        )
-        secrets = Counter(r.kind for r in article.redactions)
-        kinds_total.update(kinds)
-        secrets_total.update(secrets)
-        facts = [f"{len(body)} body paragraphs", f"language {article.language or '?'}"]
-        if article.published:
-            facts.append(f"published {article.published}")
-        if kinds:
-            facts.append("removed " + ", ".join(f"{n} {k}" for k, n in kinds.most_common()))
-        if secrets:
-            facts.append("secrets " + ", ".join(f"{n} {k}" for k, n in secrets.most_common()))
-        if article.tags:
-            facts.append("tags " + ", ".join(article.tags))
-        console.print(
-            f"[bold]{escape(article.title or '(no title)')}[/bold]  [dim]{escape(_where(article))}[/dim]"
-        )
-        console.print("  " + escape(" · ".join(facts)))
-    console.print(
-        f"Removed {sum(kinds_total.values())} boilerplate paragraphs "
-        f"({', '.join(f'{n} {k}' for k, n in kinds_total.most_common())}) and "
-        f"{sum(secrets_total.values())} secrets "
-        f"({', '.join(f'{n} {k}' for k, n in secrets_total.most_common())})."
-    )
-    for item in skipped:
-        console.print(f"[yellow]skipped[/yellow] {item.message()}")
-    _show_events(console, articles, settings)
-    console.print("\nTry it on your own files:")
-    console.print(f"  eventwire clean {folder / 'armenia-azerbaijan-talks.txt'}")
-    console.print(f"  eventwire clean {folder / 'black-sea-grain-talks.html'} --json")
-    console.print("  eventwire clean - < dump.jsonl > clean.jsonl")
-    console.print(f"  eventwire code {folder / 'wire-dump.jsonl'} > events.jsonl")
-    return articles
+    if "://" not in db:
+        _fresh(db)
+    console.print(f"[bold]eventwire demo[/bold]: ingesting {folder} into a fresh store, {db}\n")
+    with Store.open(db) as store:
+        report = ingest_into(store, [str(folder)], settings.replace(skip_bad=True))
+        with store.connect() as conn:
+            _show(console, conn, report)
+    console.print("\nQuery and export it:")
+    for command in (
+        f"eventwire events --db {db}",
+        f"eventwire events --db {db} --cameo 04 --json",
+        f"eventwire events --db {db} --actor TUR --csv",
+        f"eventwire stats --db {db}",
+        f"eventwire export --db {db} --format gdelt -o events.tsv",
+        f"eventwire export --db {db} --format parquet -o events.parquet",
+        "eventwire ingest YOUR-FOLDER --db events.db --workers 2",
+    ):
+        console.print(f"  {command}")
 
 
-def _show_events(console: Any, articles: list[CleanArticle], settings: Settings) -> None:
-    """Code the samples' events and show how many of each kind, and a few of them."""
+def _show(console: Any, conn: Any, report: Any) -> None:
     from rich.markup import escape
+    from sqlalchemy import select
 
-    from eventwire.events import code
+    from eventwire import query
+    from eventwire.store import schema
+
+    a = schema.articles
+    rows = conn.execute(
+        select(a.c.title, a.c.outlet, a.c.paragraphs, a.c.redactions, a.c.events_n).order_by(a.c.seq)
+    ).all()
+    removed: Counter[str] = Counter()
+    secrets: Counter[str] = Counter()
+    for row in rows:
+        removed.update(p["kind"] for p in json.loads(row.paragraphs) if p["kind"] != "body")
+        secrets.update(r["kind"] for r in json.loads(row.redactions))
+    console.print(
+        f"[bold]{report.stored} articles[/bold] stored in {report.seconds:.1f} s "
+        f"({report.skipped} inputs skipped). Cleaning removed {sum(removed.values())} boilerplate paragraphs "
+        f"({', '.join(f'{n} {k}' for k, n in removed.most_common())}) and "
+        f"{sum(secrets.values())} secrets ({', '.join(f'{n} {k}' for k, n in secrets.most_common())})."
+    )
+    for row in rows:
+        title, outlet = escape(row.title or "(no title)"), escape(row.outlet or "")
+        console.print(f"  {title}  [dim]{outlet}[/dim]  {row.events_n} events")
+    s = schema.stories
+    stories = conn.execute(select(s).where(s.c.articles_n > 1).order_by(s.c.articles_n.desc(), s.c.id)).all()
+    total = conn.execute(select(s.c.id)).all()
+    console.print(f"\n[bold]{len(total)} stories[/bold]; told by more than one article:")
+    for story in stories[:5]:
+        console.print(
+            f"  {escape(story.title or story.id)}: {story.articles_n} articles, {story.outlets_n} outlets"
+        )
+    if not stories:
+        console.print("  (none)")
+    result = query.stats(conn, query.Filters(), top=5)
+    console.print(f"\n[bold]{result['events']} events[/bold] ({result['mentions']} mentions), by CAMEO root:")
+    console.print("  " + ", ".join(f"{r['root']} {r['name']} {r['events']}" for r in result["by_root"]))
+    console.print(
+        "Top dyads: "
+        + ", ".join(f"{d['source'] or '-'}->{d['target'] or '-'} {d['events']}" for d in result["top_dyads"])
+    )
+    shown = [e for e in query.events(conn, query.Filters()) if e["source_country"] and e["target_country"]][
+        :6
+    ]
+    for e in shown:
+        where = f" in {e['place_name']}" if e["place_name"] and e["place_basis"] == "clause" else ""
+        console.print(
+            f"  {escape(e['source_name'])} -> {escape(e['target_name'])}: {e['cameo']} "
+            f"{escape(_name(e['cameo']))}{escape(where)} ({e['num_mentions']} mentions)"
+        )
+
+
+def _name(code: str) -> str:
     from eventwire.events.codebook import lookup
 
-    events = [e for coded in code(articles, settings) for e in coded.events]
-    known = [e for e in events if e.source and e.source.country and e.target and e.target.country]
-    roots = Counter(e.cameo[:2] for e in events)
-    console.print(f"\n[bold]{len(events)} events[/bold] ({len(known)} with both sides known), by CAMEO root:")
-    console.print("  " + ", ".join(f"{root} {lookup(root).name} {n}" for root, n in sorted(roots.items())))
-    dyads = Counter((e.source.country, e.target.country) for e in known)  # type: ignore[union-attr]
-    console.print("Top dyads: " + ", ".join(f"{a}->{b} {n}" for (a, b), n in dyads.most_common(5)))
-    for e in known[:6]:
-        where = f" in {e.place['name']}" if e.place and e.place.get("basis") == "clause" else ""
-        claim = f" (per {e.attributed_to})" if e.attributed_to else ""
-        console.print(
-            f"  {escape(e.source.text)} -> {escape(e.target.text)}: {e.cameo} "  # type: ignore[union-attr]
-            f"{escape(lookup(e.cameo).name)}{escape(where)}{escape(claim)}"
-        )
+    return lookup(code).name

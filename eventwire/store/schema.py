@@ -83,7 +83,7 @@ stories = Table(
 )
 
 
-def _actor_columns(side: str) -> list[Column]:  # type: ignore[type-arg]
+def _actor_columns(side: str) -> list[Column]:
     return [
         Column(f"{side}_name", Text),
         Column(f"{side}_country", String(3)),
@@ -92,7 +92,7 @@ def _actor_columns(side: str) -> list[Column]:  # type: ignore[type-arg]
     ]
 
 
-def _event_columns() -> list[Column]:  # type: ignore[type-arg]
+def _event_columns() -> list[Column]:
     return [
         Column("cameo", String(4), nullable=False),
         Column("root", String(2), nullable=False),
