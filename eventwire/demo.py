@@ -47,7 +47,7 @@ def run_demo(settings: Settings, db: str = DEMO_DB, as_json: bool = False) -> No
     from eventwire.pipeline import ingest_into
     from eventwire.store import Store
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     folder = samples_dir()
     if "://" not in db:
         _fresh(db)
@@ -111,14 +111,15 @@ def _show(console: Any, conn: Any, report: Any) -> None:
         "Top dyads: "
         + ", ".join(f"{d['source'] or '-'}->{d['target'] or '-'} {d['events']}" for d in result["top_dyads"])
     )
-    shown = [e for e in query.events(conn, query.Filters()) if e["source_country"] and e["target_country"]][
-        :6
-    ]
+    known = [e for e in query.events(conn, query.Filters()) if e["source_country"] and e["target_country"]]
+    shown = sorted(known, key=lambda e: (-e["num_articles"], -e["num_mentions"]))[:6]
+    console.print("Events told by most articles:")
     for e in shown:
         where = f" in {e['place_name']}" if e["place_name"] and e["place_basis"] == "clause" else ""
         console.print(
             f"  {escape(e['source_name'])} -> {escape(e['target_name'])}: {e['cameo']} "
-            f"{escape(_name(e['cameo']))}{escape(where)} ({e['num_mentions']} mentions)"
+            f"{escape(_name(e['cameo']))}{escape(where)} ({e['num_mentions']} mentions in "
+            f"{e['num_articles']} articles from {e['num_outlets']} outlets)"
         )
 
 

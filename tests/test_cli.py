@@ -101,18 +101,24 @@ def test_bad_language_setting_is_one_line(run_cli) -> None:
     assert "klingon" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_demo_shows_the_samples(run_cli) -> None:
-    result = run_cli("demo")
-    assert result.exit_code == 0
-    assert "13 articles" in result.stdout
-    assert "Removed" in result.stdout
-    assert "events" in result.stdout and "by CAMEO root" in result.stdout
+def test_demo_ingests_the_samples_into_a_fresh_store(run_cli, tmp_path) -> None:
+    db = tmp_path / "demo.db"
+    for _ in range(2):  # the second run starts again from an empty store
+        result = run_cli("demo", "--db", str(db))
+        assert result.exit_code == 0
+        assert "15 articles stored" in result.stdout
+    assert "removed" in result.stdout and "secrets" in result.stdout
+    assert "told by more than one article" in result.stdout and "3 articles, 3 outlets" in result.stdout
+    assert "by CAMEO root" in result.stdout and "Top dyads" in result.stdout
+    assert f"eventwire events --db {db}" in result.stdout
+    events = run_cli("events", "--db", str(db), "--jsonl")
+    assert events.exit_code == 0 and len(events.stdout.splitlines()) > 50
 
 
 def test_demo_json(run_cli) -> None:
     result = run_cli("demo", "--json")
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(records) == 13
+    assert len(records) == 15
     assert all("[CARD]" not in r["body"] for r in records)
 
 

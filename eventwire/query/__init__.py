@@ -1,8 +1,9 @@
 """query: the events of a store, filtered, and counts of them (what ``events``, ``stats``,
 ``export`` and the web app read).
 
-Filters combine with AND. Actor filters match an actor's name (case-insensitive, part of it),
-CAMEO actor code prefix ("TUR" matches TURGOV) or country code; ``cameo`` is a code prefix, so "04"
+Filters combine with AND. An actor filter in capitals of three or more letters is a code: the
+CAMEO actor code's prefix ("TUR" matches TURGOV), the country code, or the whole name ("NATO");
+any other text matches part of the actor's name, ignoring case; ``cameo`` is a code prefix, so "04"
 is the root and "042" a code and its sub-codes.
 """
 
@@ -45,10 +46,9 @@ def _like(column: Any, text: str) -> Any:
 def _side(side: str, value: str) -> Any:
     value = value.strip()
     name, code, country = E.c[f"{side}_name"], E.c[f"{side}_code"], E.c[f"{side}_country"]
-    conditions = [_like(name, value)]
-    if value.isalpha() and value.isupper() and len(value) >= 3:
-        conditions += [code.like(value + "%"), country == value]
-    return or_(*conditions)
+    if value.isalpha() and value.isupper() and len(value) >= 3:  # a code: TUR, TURGOV, NATO
+        return or_(code.like(value + "%"), country == value, func.lower(name) == value.casefold())
+    return _like(name, value)
 
 
 def conditions(f: Filters) -> list[Any]:
@@ -128,11 +128,13 @@ def stats(conn: Any, f: Filters, top: int = 10) -> dict[str, Any]:
     by_root = conn.execute(
         select(E.c.root, func.count().label("n")).where(*where).group_by(E.c.root).order_by(E.c.root)
     ).all()
-    source = func.coalesce(E.c.source_code, E.c.source_country, E.c.source_name)
-    target = func.coalesce(E.c.target_code, E.c.target_country, E.c.target_name)
+    # A dyad is who acted on whom: countries where known, else the actor code or name; events
+    # without a target have no dyad.
+    source = func.coalesce(E.c.source_country, E.c.source_code, E.c.source_name)
+    target = func.coalesce(E.c.target_country, E.c.target_code, E.c.target_name)
     dyads = conn.execute(
         select(source.label("source"), target.label("target"), func.count().label("n"))
-        .where(*where)
+        .where(*where, E.c.source_name.is_not(None), E.c.target_name.is_not(None))
         .group_by(source, target)
         .order_by(func.count().desc(), source.nulls_last(), target.nulls_last())
         .limit(top)
