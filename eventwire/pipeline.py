@@ -44,11 +44,20 @@ class IngestReport:
 
 def process(articles: list[Article], settings: Settings) -> list[Processed]:
     """Clean, code and fingerprint one batch of articles (pure: no store involved)."""
+    return code_batch(clean_batch(articles, settings), settings)
+
+
+def clean_batch(articles: list[Article], settings: Settings) -> list[CleanArticle]:
     from eventwire.clean import clean
+
+    return [clean(a, settings) for a in articles]
+
+
+def code_batch(cleaned: list[CleanArticle], settings: Settings) -> list[Processed]:
+    """Code and fingerprint clean articles."""
     from eventwire.events import code
     from eventwire.stories import features
 
-    cleaned = [clean(a, settings) for a in articles]
     out = []
     for coded in code(cleaned, settings):
         out.append(Processed(coded.article, coded.events, coded.warnings, features(story_doc(coded.article))))
@@ -79,9 +88,9 @@ def _init_worker(settings: Settings) -> None:
     nlp.load(settings.model)  # once per process, before the first batch arrives
 
 
-def _process_in_worker(articles: list[Article]) -> list[Processed]:
+def _code_in_worker(cleaned: list[CleanArticle]) -> list[Processed]:
     assert _WORKER_SETTINGS is not None
-    return process(articles, _WORKER_SETTINGS)
+    return code_batch(cleaned, _WORKER_SETTINGS)
 
 
 def _batches(
@@ -185,7 +194,11 @@ def _run_pool(
     workers: int,
     store_batch: Callable[[list[Processed]], None],
 ) -> None:
-    """Process batches in ``workers`` processes; store them in input order, a few in flight."""
+    """Code batches in ``workers`` processes; store them in input order, a few in flight.
+
+    Cleaning stays in this process: the language detector's models (about 300 MB) are then loaded
+    once, not once per worker, which keeps a two-worker run well under 1.5 GB.
+    """
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
@@ -195,7 +208,7 @@ def _run_pool(
         pending: deque[Future[list[Processed]]] = deque()
         try:
             for batch in batches:
-                pending.append(pool.submit(_process_in_worker, batch))
+                pending.append(pool.submit(_code_in_worker, clean_batch(batch, settings)))
                 while len(pending) >= 2 * workers:
                     store_batch(pending.popleft().result())
             while pending:

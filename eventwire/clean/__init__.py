@@ -8,7 +8,7 @@ article's main language. The body is the main-language paragraphs of kind ``body
 from __future__ import annotations
 
 from eventwire.clean.boilerplate import label
-from eventwire.clean.datelines import dateline_date
+from eventwire.clean.datelines import dateline_date, url_date
 from eventwire.clean.language import label_languages
 from eventwire.clean.paragraphs import split_paragraphs
 from eventwire.clean.redact import redact
@@ -48,6 +48,8 @@ def clean(article: Article, settings: Settings | None = None) -> CleanArticle:
         published = next(
             (dateline_date(t) for t, k in zip(texts, kinds, strict=True) if k == "dateline"), None
         )
+    if published is None:  # else a date in the url's path ("/2022/09/02/...")
+        published = url_date(article.url)
 
     tags = list(article.tags)
     tags += [t for t in line_tags if t.lower() not in {x.lower() for x in tags}]

@@ -77,3 +77,21 @@ def dateline_date(text: str) -> dt.date | None:
     rest = _LEFTOVER_WORDS.sub(" ", rest)
     rest = " ".join(re.sub(r"[,|–—:·•()\-]", " ", rest).split())
     return date if not rest or _PLACE.match(rest) else None
+
+
+# /2022/09/02/, /2022-09-02-, _2022_09_02, /20220902/ in a url's path (not a month alone).
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication date a url's path spells out ("/2022/09/02/slug"), or None."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    except ValueError:
+        return None

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from eventwire.records import Actor, CleanArticle, Event, stable_id
 from eventwire.store import schema
@@ -118,60 +118,159 @@ def write_batch(conn: Any, items: Iterable[Processed], grouper: Grouper) -> Writ
     """Store ``items`` in arrival order on ``conn`` (inside a transaction the caller owns).
 
     An article whose id is already stored is counted as a duplicate and nothing of it is written.
+    The batch is written with a few statements per table, not a few per event: counts of stories
+    and merged events are recomputed once per batch for the ones it touched.
     """
     written = Written()
-    seq = conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()
+    items = list(items)
+    a_t, s_t, e_t, m_t = schema.articles, schema.stories, schema.events, schema.mentions
+    stored = _existing(conn, a_t, [item.article.id for item in items])
+    seq = conn.execute(select(func.coalesce(func.max(a_t.c.seq), 0))).scalar_one()
+    article_rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    new_events: dict[str, dict[str, Any]] = {}
+    first_of_story: dict[str, CleanArticle] = {}
+    actors: dict[str, dict[str, Any]] = {}
+    places: dict[str, dict[str, Any]] = {}
     for item in items:
         a = item.article
-        if conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == a.id)).first():
+        if a.id in stored:
             written.duplicates += 1
             continue
+        stored.add(a.id)
         seq += 1
         story_id = grouper.add(a.id, item.features, a.published, a.outlet)
-        conn.execute(schema.articles.insert(), article_row(item, seq, story_id))
-        _update_story(conn, story_id, a)
+        article_rows.append(article_row(item, seq, story_id))
+        first_of_story.setdefault(story_id, a)
         for position, event in enumerate(item.events):
-            _write_event(conn, event, position, a, story_id)
+            mention, merged = _event_rows(event, position, a, story_id)
+            mention_rows.append(mention)
+            new_events.setdefault(merged["id"], merged)
+            for actor in (event.source, event.target):
+                if actor is not None:
+                    row = _actor_row(actor)
+                    actors.setdefault(row["id"], row)
+            if event.place and event.place.get("name"):
+                row = _place_row(event.place)
+                places.setdefault(row["id"], row)
         written.stored += 1
         written.events += len(item.events)
         written.stored_ids.append(a.id)
+    if not article_rows:
+        return written
+    conn.execute(a_t.insert(), article_rows)
+
+    # Stories: new ones start with their first article; counts and dates come from the articles.
+    stories = list(first_of_story)
+    known_stories = _existing(conn, s_t, stories)
+    story_counts = {
+        r.story_id: r
+        for r in _chunked(
+            conn,
+            stories,
+            lambda chunk: (
+                select(
+                    a_t.c.story_id,
+                    func.count().label("articles_n"),
+                    func.count(func.distinct(a_t.c.outlet)).label("outlets_n"),
+                    func.min(a_t.c.published).label("first_seen"),
+                    func.max(a_t.c.published).label("last_seen"),
+                )
+                .where(a_t.c.story_id.in_(chunk))
+                .group_by(a_t.c.story_id)
+            ),
+        )
+    }
+    fresh = [
+        {
+            "id": s,
+            "title": first_of_story[s].title,
+            "first_article_id": first_of_story[s].id,
+            "first_seen": story_counts[s].first_seen,
+            "last_seen": story_counts[s].last_seen,
+            "articles_n": story_counts[s].articles_n,
+            "outlets_n": story_counts[s].outlets_n,
+        }
+        for s in stories
+        if s not in known_stories
+    ]
+    if fresh:
+        conn.execute(s_t.insert(), fresh)
+    _update_counts(
+        conn,
+        s_t,
+        [
+            {"_id": s, **{k: getattr(story_counts[s], k) for k in _STORY_COUNTS}}
+            for s in stories
+            if s in known_stories
+        ],
+        _STORY_COUNTS,
+    )
+
+    # Merged events: insert the new ones, then every report, then recount what was touched.
+    touched = list(new_events)
+    known_events = _existing(conn, e_t, touched)
+    inserts = [row for key, row in new_events.items() if key not in known_events]
+    if inserts:
+        conn.execute(e_t.insert(), inserts)
+    if mention_rows:
+        conn.execute(m_t.insert(), mention_rows)
+    event_counts = _chunked(
+        conn,
+        touched,
+        lambda chunk: (
+            select(
+                m_t.c.event_id.label("_id"),
+                func.count().label("num_mentions"),
+                func.count(func.distinct(m_t.c.article_id)).label("num_articles"),
+                func.count(func.distinct(a_t.c.outlet)).label("num_outlets"),
+                func.min(a_t.c.published).label("first_seen"),
+                func.max(a_t.c.published).label("last_seen"),
+            )
+            .select_from(m_t.join(a_t, a_t.c.id == m_t.c.article_id))
+            .where(m_t.c.event_id.in_(chunk))
+            .group_by(m_t.c.event_id)
+        ),
+    )
+    _update_counts(conn, e_t, [dict(r._mapping) for r in event_counts], _EVENT_COUNTS)
+    for table, rows in ((schema.actors, actors), (schema.places, places)):
+        have = _existing(conn, table, list(rows))
+        missing = [row for key, row in rows.items() if key not in have]
+        if missing:
+            conn.execute(table.insert(), missing)
     return written
 
 
-def _update_story(conn: Any, story_id: str, article: CleanArticle) -> None:
-    s, arts = schema.stories, schema.articles
-    row = conn.execute(select(s.c.first_seen, s.c.last_seen).where(s.c.id == story_id)).first()
-    counts = conn.execute(
-        select(func.count(), func.count(func.distinct(arts.c.outlet))).where(arts.c.story_id == story_id)
-    ).one()
-    if row is None:
-        conn.execute(
-            s.insert(),
-            {
-                "id": story_id,
-                "title": article.title,
-                "first_article_id": article.id,
-                "first_seen": article.published,
-                "last_seen": article.published,
-                "articles_n": counts[0],
-                "outlets_n": counts[1],
-            },
-        )
-        return
-    days = [d for d in (row.first_seen, row.last_seen, article.published) if d is not None]
-    conn.execute(
-        s.update()
-        .where(s.c.id == story_id)
-        .values(
-            first_seen=min(days) if days else None,
-            last_seen=max(days) if days else None,
-            articles_n=counts[0],
-            outlets_n=counts[1],
-        )
-    )
+_STORY_COUNTS = ("articles_n", "outlets_n", "first_seen", "last_seen")
+_EVENT_COUNTS = ("num_mentions", "num_articles", "num_outlets", "first_seen", "last_seen")
+_CHUNK = 500
 
 
-def _write_event(conn: Any, event: Event, position: int, article: CleanArticle, story_id: str) -> None:
+def _chunked(conn: Any, keys: list[str], query: Any) -> list[Any]:
+    rows: list[Any] = []
+    for start in range(0, len(keys), _CHUNK):
+        rows.extend(conn.execute(query(keys[start : start + _CHUNK])).all())
+    return rows
+
+
+def _existing(conn: Any, table: Any, keys: list[str]) -> set[str]:
+    return {r[0] for r in _chunked(conn, keys, lambda chunk: select(table.c.id).where(table.c.id.in_(chunk)))}
+
+
+def _update_counts(conn: Any, table: Any, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    if rows:
+        statement = (
+            table.update()
+            .where(table.c.id == bindparam("_id"))
+            .values({c: bindparam("_" + c) for c in columns})
+        )
+        conn.execute(statement, [{"_id": r["_id"], **{"_" + c: r[c] for c in columns}} for r in rows])
+
+
+def _event_rows(
+    event: Event, position: int, article: CleanArticle, story_id: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The mention row of ``event`` and the merged event row it belongs to (as first reported)."""
     date = event.date or {}
     day = _day(date.get("from")) or article.published
     merged_id = stable_id(
@@ -208,46 +307,23 @@ def _write_event(conn: Any, event: Event, position: int, article: CleanArticle, 
         "date_precision": date.get("precision"),
         "date_basis": date.get("basis"),
     }
-    e, m, arts = schema.events, schema.mentions, schema.articles
-    existing = conn.execute(select(e.c.id, e.c.first_seen, e.c.last_seen).where(e.c.id == merged_id)).first()
-    if existing is None:
-        conn.execute(
-            e.insert(),
-            {
-                "id": merged_id,
-                "story_id": story_id,
-                **fields,
-                "date": day,
-                "date_to": mention["date_to"] or day,
-                "date_precision": mention["date_precision"] or ("day" if day else None),
-                "first_article_id": article.id,
-                "first_url": article.url,
-                "sentence": event.sentence,
-                "num_mentions": 0,
-                "num_articles": 0,
-                "num_outlets": 0,
-                "first_seen": article.published,
-                "last_seen": article.published,
-            },
-        )
-    conn.execute(m.insert(), mention)
-    counts = conn.execute(
-        select(
-            func.count(), func.count(func.distinct(m.c.article_id)), func.count(func.distinct(arts.c.outlet))
-        )
-        .select_from(m.join(arts, arts.c.id == m.c.article_id))
-        .where(m.c.event_id == merged_id)
-    ).one()
-    values: dict[str, Any] = {"num_mentions": counts[0], "num_articles": counts[1], "num_outlets": counts[2]}
-    if existing is not None and article.published is not None:
-        days = [d for d in (existing.first_seen, existing.last_seen, article.published) if d is not None]
-        values.update(first_seen=min(days), last_seen=max(days))
-    conn.execute(e.update().where(e.c.id == merged_id).values(**values))
-    for actor in (event.source, event.target):
-        if actor is not None:
-            _ensure(conn, schema.actors, _actor_row(actor))
-    if place.get("name"):
-        _ensure(conn, schema.places, _place_row(place))
+    merged = {
+        "id": merged_id,
+        "story_id": story_id,
+        **fields,
+        "date": day,
+        "date_to": mention["date_to"] or day,
+        "date_precision": mention["date_precision"] or ("day" if day else None),
+        "first_article_id": article.id,
+        "first_url": article.url,
+        "sentence": event.sentence,
+        "num_mentions": 0,
+        "num_articles": 0,
+        "num_outlets": 0,
+        "first_seen": article.published,
+        "last_seen": article.published,
+    }
+    return mention, merged
 
 
 def _actor_row(actor: Actor) -> dict[str, Any]:
@@ -272,8 +348,3 @@ def _place_row(place: dict[str, Any]) -> dict[str, Any]:
         "lon": place.get("lon"),
         "geonameid": place.get("geonameid"),
     }
-
-
-def _ensure(conn: Any, table: Any, row: dict[str, Any]) -> None:
-    if conn.execute(select(table.c.id).where(table.c.id == row["id"])).first() is None:
-        conn.execute(table.insert(), row)

@@ -186,15 +186,15 @@ def test_a_failing_write_rolls_back_the_whole_batch(tmp_path: Path, monkeypatch:
     db = tmp_path / "e.db"
     folder = _folder(tmp_path)
     calls = {"n": 0}
-    original = store_write._write_event
+    original = store_write._update_counts
 
-    def failing(conn: Any, *args: Any) -> None:
+    def failing(conn: Any, *args: Any) -> None:  # fails after articles and mentions were inserted
         calls["n"] += 1
-        if calls["n"] == 3:
-            raise OperationalError("INSERT INTO mentions", {}, sqlite3.OperationalError("disk I/O error"))
+        if calls["n"] == 2:
+            raise OperationalError("UPDATE events", {}, sqlite3.OperationalError("disk I/O error"))
         original(conn, *args)
 
-    monkeypatch.setattr(store_write, "_write_event", failing)
+    monkeypatch.setattr(store_write, "_update_counts", failing)
     with pytest.raises(StoreError, match="disk I/O error"), Store.open(str(db)) as store:
         ingest_into(store, [str(folder)], Settings(batch_size=64))
     monkeypatch.undo()

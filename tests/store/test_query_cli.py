@@ -46,6 +46,7 @@ def test_filters(db: str, run_cli: Callable[..., Result]) -> None:
     consult = _jsonl(run_cli, "--db", db, "--cameo", "04")
     assert consult and all(r["cameo"].startswith("04") for r in consult)
     turkey = _jsonl(run_cli, "--db", db, "--actor", "TUR")
+
     def turkish(r: dict, side: str) -> bool:
         return r[f"{side}_country"] == "TUR" or (r[f"{side}_code"] or "").startswith("TUR")
 
