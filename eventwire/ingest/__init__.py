@@ -57,9 +57,13 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
 
 
 def read(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Article | Skipped]:
-    """Articles from every file under ``paths``, in order; unreadable inputs become ``Skipped``."""
+    """Articles from every file under ``paths`` (and every http(s) url, fetched), in order;
+    unreadable inputs become ``Skipped``."""
     settings = settings or Settings()
     for given in paths:
+        if given.startswith(("http://", "https://")):
+            yield from _read_url(given, settings)
+            continue
         try:
             files = list(expand([given]))
         except InputError as exc:
@@ -84,6 +88,42 @@ def _read_path(path: str, settings: Settings) -> Iterator[Article | Skipped]:
         yield Skipped(Origin(path, "unknown"), "is a folder")
     except OSError as exc:
         yield Skipped(Origin(path, "unknown"), f"cannot be read ({exc.strerror or type(exc).__name__})")
+
+
+URL_TIMEOUT = 30  # seconds to wait for a web server
+
+
+def _read_url(url: str, settings: Settings) -> Iterator[Article | Skipped]:
+    """Fetch a page, feed or dump over HTTP(S) and read it like a file; the page keeps its url."""
+    import dataclasses
+    import urllib.error
+    import urllib.request
+
+    from eventwire import __version__
+
+    request = urllib.request.Request(url, headers={"User-Agent": f"eventwire/{__version__}"})
+    try:
+        with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:
+            data = _read_limited(response, url, settings.max_chars, archive=True)
+    except urllib.error.HTTPError as exc:
+        yield Skipped(Origin(url, "url"), f"the server answered {exc.code} {exc.reason}. Check the address")
+        return
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        yield Skipped(
+            Origin(url, "url"), f"cannot be fetched ({reason}). Check the address and the connection"
+        )
+        return
+    except InputError as exc:
+        yield Skipped(Origin(exc.where, "url"), exc.reason())
+        return
+    try:
+        for item in read_stream(io.BytesIO(data), url, settings):
+            if isinstance(item, Article) and item.url is None:  # a page is known by the url it came from
+                item = dataclasses.replace(item, url=url, id=Article.make_id(item.text, url, item.outlet))
+            yield item
+    except InputError as exc:
+        yield Skipped(Origin(exc.where, "url"), exc.reason())
 
 
 def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Article | Skipped]:
