@@ -154,11 +154,26 @@ def _article_events(
                 by_sentence.append(events)
     if not by_sentence:
         return []
-    # The main event of the first sentence first, then every other event by position.
+    # The main event of the first sentence first, whoever its actors; then, by position, every
+    # other event that names an actor on at least one side.
     first = by_sentence[0][0]
-    rest = [e for events in by_sentence for e in events if e is not first]
+    rest = [e for events in by_sentence for e in events if e is not first and _has_actor(e)]
     rest.sort(key=lambda e: (e.span[0], _trigger_pos(e)))
     return [first, *rest]
+
+
+def _identified(actor: Any) -> bool:
+    """An actor resolved to anything: a country, an organisation or at least a role ("police")."""
+    return actor is not None and bool(actor.country or actor.code or actor.roles)
+
+
+def _has_actor(event: Event) -> bool:
+    """Whether an event past the record's first is worth returning: some side is an actor, and a
+    verbal act (quad class 1 or 3: saying, asking, agreeing, rejecting) is not done by a mention
+    that names no one ("the negotiations", "the contacts")."""
+    if event.source is not None and not _identified(event.source) and event.quad_class in (1, 3):
+        return False  # only an actor speaks, asks or agrees: "the contacts seek ..." is no one
+    return _identified(event.source) or _identified(event.target)
 
 
 PLACE_PREPS = frozenset(["in", "at", "near", "inside", "outside", "across", "through", "around"])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.actors.resolve import Resolver
-from eventwire.events import patterns
+from eventwire.events import filters, patterns
 from eventwire.events.modality import DESIRE, OBLIGE_AUX, SAY, modality, negated, speaker
 from eventwire.records import Actor
 
@@ -147,7 +147,11 @@ def _target_candidates(trigger: Any, passive: bool) -> list[Any]:
         out += [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
     if trigger.lemma_.lower() in OBJECT_CONTROL | DESIRE:  # "wants Syria and Turkey to overcome ..."
         for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")):
-            out += [c for c in clause.children if c.dep_ == "nsubj"]
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if not subjects and clause.dep_ == "xcomp":  # "does not want to see Iran fill the gaps"
+                inner = (c for c in clause.children if c.dep_ in ("ccomp", "xcomp"))
+                subjects = [g for c in inner for g in c.children if g.dep_ == "nsubj"]
+            out += subjects
     for prep in preps:
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return out
@@ -192,6 +196,8 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             pattern = patterns.best(verb_index.get(lemma, []), after, before)
             if pattern is None and lemma not in SAY:
                 continue
+            if lemma in SAY and filters.as_formula(token):
+                continue
             code = pattern.code if pattern else STATEMENT
             rule = pattern.describe("verb") if pattern else f"verb [{lemma}] (reporting) -> {STATEMENT}"
             found.extend(_events(token, code, rule, resolver, offset, statement=lemma in SAY))
@@ -214,6 +220,10 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             # "said it will not accept more refugees": announcing that one will not is a refusal.
             f.rule += f"; announced as not to be done, so {REFUSE[f.code[:2]]}"
             f.code, f.negated, f.modality = REFUSE[f.code[:2]], False, "asserted"
+        elif f.negated and f.code[:2] == "03" and f.trigger.lemma_.lower() in DESIRE:
+            # "Ankara does not want Iranian forces to fill the gaps": not wanting is rejecting.
+            f.rule += f"; not wanted, so {REFUSE['03']}"
+            f.code, f.negated = REFUSE["03"], False
         elif f.modality == "intended" and f.code[:2] in INTENT:
             f.rule += f"; announced, so {INTENT[f.code[:2]]}"
             f.code = INTENT[f.code[:2]]
@@ -230,9 +240,18 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             and f.trigger.head.lemma_.lower() in OBJECT_CONTROL | DESIRE
         )
     ]
+    # Force verbs used figuratively: "overcome their problems", "fight corruption".
+    found = [f for f in found if not filters.figurative(f.code, f.trigger)]
+    # What someone wants to happen has not happened ("Russia wants Syria and Turkey to overcome
+    # their problems"); what is supposed or asked has not been reported ("it is assumed that").
+    found = [f for f in found if filters.desired_by(f.trigger) is None and not filters.supposed(f.trigger)]
     # The press reporting ("Reuters sources reported", "the publication notes") is provenance, not
     # an event; and a statement by no one is nothing.
-    found = [f for f in found if not (f.statement and f.code == STATEMENT and not _speaker_actor(f.source))]
+    found = [
+        f
+        for f in found
+        if not (f.code == STATEMENT and (f.statement or _press(f.source)) and not _speaker_actor(f.source))
+    ]
     # Statements yield to what was stated: keep a bare "said" only when nothing else was found.
     if any(not f.statement for f in found):
         found = [f for f in found if not f.statement or f.code != STATEMENT]
@@ -245,6 +264,11 @@ def _speaker_actor(actor: Actor | None) -> bool:
     return (
         actor is not None and bool(actor.country or actor.code or actor.roles) and set(actor.roles) != {"MED"}
     )
+
+
+def _press(actor: Actor | None) -> bool:
+    """The press itself ("the publication emphasizes"): what it says is provenance, not an event."""
+    return actor is not None and bool(actor.roles) and set(actor.roles) <= {"MED"}
 
 
 def _named(actor: Actor) -> bool:
@@ -265,7 +289,7 @@ def _keep(found: list[Found]) -> list[Found]:
     for n, f in enumerate(found):
         if n and not (_known(f.source) and (f.target is None or f.source.code != f.target.code)):  # type: ignore[union-attr]
             continue
-        if n and f.trigger.dep_ == "acl":  # a participle describing a noun: "the measures taken by X"
+        if n and f.trigger.dep_ in ("acl", "relcl"):  # describing a noun: "the measures taken by X"
             continue
         if n and not _known(f.target):
             f.target = None  # an unknown object is kept as words only for the sentence's main event
@@ -295,6 +319,9 @@ def _events(
             objects = [
                 c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ != "PRON"
             ]
+            # An object that names the act itself is not whom it concerns: "launched air strikes
+            # against the enclave" concerns the enclave.
+            objects = [_acted_on(o) for o in objects]
             targets = [_unresolved(objects[0], offset)] if objects else []
         pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
     who = speaker(token)
@@ -351,12 +378,18 @@ def _noun_events(token: Any, pattern: patterns.Pattern, resolver: Resolver, offs
             source_heads, target_heads = both[:1], both[1:2]
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             target_heads += [g for g in child.children if g.dep_ == "pobj"]
-    if not source_heads and token.dep_ in ("dobj", "obj", "attr") and token.head.pos_ in ("VERB", "AUX"):
-        source_heads = _subjects(token.head)[0]  # "Turkey and Syria held talks"
+        elif child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            # "Turkey's desire to include Syrian rebels": whom the infinitive acts on
+            target_heads += [g for g in child.children if g.dep_ in ("dobj", "obj")]
     sources = _resolve_all(resolver, source_heads, offset)
+    if not sources and token.dep_ in ("dobj", "obj", "attr") and token.head.pos_ in ("VERB", "AUX"):
+        # "Turkey and Syria held talks", "NATO will tighten the naval blockade" ("naval" is no one)
+        sources = _resolve_all(resolver, _subjects(token.head)[0], offset)
     targets = _resolve_all(resolver, target_heads, offset)
     if not sources and not targets:
         return
+    if not targets and token.dep_ == "nsubj" and token.head.lemma_.lower() == "be":
+        return  # a judgement on the act, not a report of it: "Turkish backing has been vital"
     pairs: list[tuple[Actor | None, Actor | None]]
     if len(sources) > 1 and not targets:
         pairs = [(sources[0], sources[1])]
@@ -379,6 +412,16 @@ def _noun_events(token: Any, pattern: patterns.Pattern, resolver: Resolver, offs
             depth=_depth(token) + 1,
             statement=False,
         )
+
+
+def _acted_on(head: Any) -> Any:
+    """For an event noun with a target phrase ("strikes against the enclave"), that phrase's head."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in patterns.nouns():
+        return head
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            return obj
+    return head
 
 
 def _or_none(actors: list[Actor]) -> list[Actor | None]:
