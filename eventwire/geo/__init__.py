@@ -77,6 +77,32 @@ def _unlabelled(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
     return out
 
 
+# Words that follow a subdivision's name in news: "the Kherson region", "Hatay province".
+TYPE_WORDS = {"region", "province", "oblast", "governorate", "state", "county", "prefecture", "district",
+              "department", "emirate", "territory", "krai", "voivodeship", "canton", "division"}  # fmt: skip
+
+
+def _with_type_word(doc: Any) -> list[tuple[Any, list[Place]]]:
+    """Capitalised names followed by a type word that the gazetteer knows together as a region
+    ("the Kherson region", "Idlib Governorate"): the recogniser tags the name alone, or calls it a
+    person, and the name alone is often the city."""
+    out: list[tuple[Any, list[Place]]] = []
+    for word in doc:
+        if word.lower_ not in TYPE_WORDS or word.i == 0:
+            continue
+        for n in (3, 2, 1):
+            if word.i - n < 0 or any(out and t.i < out[-1][0].end for t in doc[word.i - n : word.i]):
+                continue
+            name = doc[word.i - n : word.i]
+            if not all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ") for t in name):
+                continue
+            found = [p for p in load().lookup(doc[word.i - n : word.i + 1].text) if p.kind != "city"]
+            if found:
+                out.append((doc[word.i - n : word.i + 1], found))
+                break
+    return out
+
+
 def _dateline(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
     """The place of a dateline ("BEIRUT (Reuters) -", "PARIS, Texas —"), which the recogniser
     rarely tags in capitals."""
@@ -95,9 +121,11 @@ def _dateline(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
 
 def find_places(doc: Any, context: set[str] | None = None) -> list[PlaceMention]:
     """Place mentions of ``doc``; ``context`` adds countries known to matter (the dateline's)."""
-    mentions: list[tuple[Any, list[Place]]] = []
-    taken: set[int] = set()
+    mentions = _with_type_word(doc)
+    taken = {i for span, _ in mentions for i in range(span.start, span.end)}
     for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
         taken.update(range(ent.start, ent.end))
         if ent.label_ == "ORG" and len(ent) == 1:
             # The recogniser often calls a city an organisation ("Edmonton" in sports and police

@@ -41,18 +41,24 @@ class Place:
 
 def key(name: str) -> str:
     """Names are compared without case, accents, dots and a leading "the"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace(".", "").replace("’", "'")
+    text = name
+    if not text.isascii():  # most names are; decomposing them is a third of the load time
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    text = text.lower().replace(".", "")
     text = " ".join(text.split())
     return text[4:] if text.startswith("the ") else text
 
 
 class Gazetteer:
-    def __init__(self) -> None:
+    def __init__(self, subdivisions: bool = True) -> None:
+        """``subdivisions=False`` leaves out data/subdivisions.tsv (to rebuild it)."""
         self.names: dict[str, list[Place]] = {}
         self.alternates: dict[str, list[Place]] = {}  # other-language and variant names of cities
         self.countries: dict[str, Place] = {}
         self._load()
+        if subdivisions:
+            self._load_subdivisions()
 
     def _add(self, name: str, place: Place, alternate: bool = False) -> None:
         k = key(name)
@@ -112,6 +118,15 @@ class Gazetteer:
             place = Place(row["name"], row.get("kind") or "region", country, lat, lon, population)
             for name in [row["name"], *(row.get("aliases") or "").split("|")]:
                 if name.strip():
+                    self._add(name, place)
+
+    def _load_subdivisions(self) -> None:
+        # Generated from pycountry by eventwire.geo.subdivisions; a name something else already has
+        # (a country, a city, a places.tsv entry) stays that thing's.
+        for row in rows("eventwire.geo", "subdivisions.tsv", required=False):
+            place = Place(row["name"], "admin1", row["country"] or None, float(row["lat"]), float(row["lon"]))
+            for name in row["names"].split("|"):
+                if name and key(name) not in self.names:
                     self._add(name, place)
 
     def lookup(self, name: str) -> list[Place]:
