@@ -31,6 +31,7 @@ test: check
 bench: $(STAMP)
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/code.py
+	$(BIN)/python bench/ingest.py
 
 clean-venv:
 	rm -rf $(VENV)
