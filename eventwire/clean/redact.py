@@ -167,7 +167,7 @@ def _replace(
     placed: list[tuple[str, int, int]] = []
     shifts: list[tuple[int, int]] = []
     pos = length = 0
-    for kind, s, e in found:
+    for kind, s, e in _merge_overlaps(found):
         out.append(text[pos:s])
         length += s - pos
         mark = PLACEHOLDER[kind]
@@ -178,6 +178,19 @@ def _replace(
         pos = e
     out.append(text[pos:])
     return "".join(out), placed, shifts
+
+
+def _merge_overlaps(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Overlapping finds ("01000000 02/01000" read as two phone numbers sharing digits) become one
+    placeholder over both, of the first one's kind: nothing of either is left in the text."""
+    merged: list[tuple[str, int, int]] = []
+    for kind, s, e in sorted(found, key=lambda f: (f[1], -f[2])):
+        if merged and s < merged[-1][2]:
+            last = merged[-1]
+            merged[-1] = (last[0], last[1], max(last[2], e))
+        else:
+            merged.append((kind, s, e))
+    return merged
 
 
 # Two passes settle every case seen: a secret can only appear once its neighbour became a

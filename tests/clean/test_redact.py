@@ -572,3 +572,10 @@ def test_text_without_digits_or_at_is_returned_unchanged(text: str) -> None:
 def test_default_regions_is_us() -> None:
     assert redact("Call (202) 456-1111") == ("Call [PHONE]", [("PHONE", 5, 12)])
     assert redact("Call 020 7946 0958")[1] == []
+
+
+def test_overlapping_finds_become_one_placeholder() -> None:
+    # found by hypothesis: two phone readings sharing digits gave overlapping spans
+    out, spans = redact("01000000 02/01000", ("UA", "RU", "TR", "US", "GB", "DE", "FR"))
+    assert out == "[PHONE]"
+    assert spans == [("PHONE", 0, 7)]
