@@ -297,6 +297,11 @@ def _keep(found: list[Found]) -> list[Found]:
     return kept
 
 
+# Roots whose act two coordinated subjects do to each other ("A and B met", "... signed a deal",
+# "... clashed"); "A and B said" or "... protested" are two acts on someone else.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "16", "19"})
+
+
 def _events(
     token: Any, code: str, rule: str, resolver: Resolver, offset: int, statement: bool
 ) -> Iterator[Found]:
@@ -308,11 +313,14 @@ def _events(
     targets.sort(key=lambda a: not _named(a))
     if targets and _named(targets[0]):  # "withdraw its troops from Lebanon": Lebanon, not the troops
         targets = [t for t in targets if _named(t)]
-    if len(sources) > 1 and not targets and not passive:
+    if len(sources) > 1 and not targets and not passive and code[:2] in MUTUAL_ROOTS:
         # "A and B met": each side is the other's counterpart.
         pairs: list[tuple[Actor | None, Actor | None]] = [
             (a, b) for a in sources for b in sources if a is not b
         ]
+    elif len(sources) > 1 and not targets and not passive:
+        # "Neither A nor B commented", "A and B protested": each acted, on no one named.
+        pairs = [(s, None) for s in sources]
     else:
         if not targets and not statement:
             # The object names no known actor ("killed another ethnic Chechen"): keep its words.

@@ -130,3 +130,14 @@ def test_event_place_from_its_clause() -> None:
         "SYR",
         "clause",
     )
+
+
+def test_coordinated_subjects_act_on_each_other_only_for_mutual_acts() -> None:
+    protested = coded(
+        "Talks\n\nNeither the Hungarian foreign ministry nor the Slovak defence ministry commented."
+    ).events
+    sources = {e.source.country for e in protested if e.source}
+    assert sources == {"HUN", "SVK"} and all(e.target is None for e in protested)
+    met = coded("Talks\n\nArmenia and Azerbaijan met in Brussels on Monday.").events
+    pairs = {(e.source.country, e.target.country) for e in met if e.source and e.target}
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= pairs
