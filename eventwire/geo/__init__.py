@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.geo.gazetteer import KIND_RANK, Place, load
+from eventwire.nlp import doc_text
 
 ENTITY_LABELS = ("GPE", "LOC", "NORP", "FAC")
 # A city name outside the recogniser's place entities counts only for a city at least this big.
@@ -108,7 +109,7 @@ def _dateline(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
     rarely tags in capitals."""
     from eventwire.nlp.datelines import find_dateline
 
-    found = find_dateline(doc.text)
+    found = find_dateline(doc_text(doc))
     if found is None or not found.place:
         return []
     city = found.place.split(",")[0].strip()
@@ -192,10 +193,10 @@ def _part_of(doc: Any, mention: PlaceMention) -> PlaceMention:
     """A part of a country the gazetteer knows: "northern Syria", "Syria's south"."""
     if mention.place.kind != "country":
         return mention
-    before = doc.text[: mention.start].split()[-1:] or [""]
-    after = re.match(r"['’]s\s+(\w+)", doc.text[mention.end :])
+    before = doc_text(doc)[: mention.start].split()[-1:] or [""]
+    after = re.match(r"['’]s\s+(\w+)", doc_text(doc)[mention.end :])
     for word, start, end in (
-        (before[0].lower(), doc.text.rfind(before[0], 0, mention.start), mention.end),
+        (before[0].lower(), doc_text(doc).rfind(before[0], 0, mention.start), mention.end),
         (
             (after.group(1).lower() if after else ""),
             mention.start,
@@ -211,7 +212,7 @@ def _part_of(doc: Any, mention: PlaceMention) -> PlaceMention:
             if p.country == mention.place.country
         ]
         if found:
-            return PlaceMention(doc.text[start:end], start, end, found[0])
+            return PlaceMention(doc_text(doc)[start:end], start, end, found[0])
     return mention
 
 

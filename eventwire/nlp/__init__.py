@@ -56,3 +56,11 @@ def describe(nlp: Any) -> str:
     """'name-version' of a loaded pipeline, for the metadata of every output."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return str(text)
