@@ -238,23 +238,26 @@ def _table(rows: list[dict[str, Any]], limit: int | None) -> None:
         console.print("No events match.")
         return
     table = Table(show_lines=False)
-    for name in ("date", "source", "event", "target", "place", "reports", "evidence"):
-        table.add_column(name, overflow="fold")
+    for name in ("date", "source", "event", "target", "place", "reports"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("date", "reports"))
+    wide = console.width >= 140  # the evidence sentence only where there is room for it
+    if wide:
+        table.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=console.width // 3)
     for row in rows:
         event = f"{row['cameo']} {lookup(row['cameo']).name}" + (" (not)" if row["negated"] else "")
         reports = f"{row['num_mentions']}/{row['num_articles']}/{row['num_outlets']}"
         sentence = row["sentence"] if len(row["sentence"]) <= 120 else row["sentence"][:117] + "..."
-        table.add_row(
+        cells = [
             row["date"].isoformat() if row["date"] else "-",
             _actor(row, "source"),
             event,
             _actor(row, "target"),
             row["place_name"] or "-",
             reports,
-            sentence,
-        )
+        ]
+        table.add_row(*cells, *([sentence] if wide else []))
     console.print(table)
-    note = "reports = mentions/articles/outlets"
+    note = "reports = mentions/articles/outlets" + ("" if wide else "; --jsonl shows the evidence")
     if limit and len(rows) >= limit:
         note += f"; showing the first {limit} (use --limit N, or --jsonl for all)"
     console.print(note, style="dim")
