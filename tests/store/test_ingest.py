@@ -157,3 +157,12 @@ def test_ingest_log_counts_each_run(tmp_path: Path) -> None:
         and runs[1].stored == 0
         and runs[1].duplicates == runs[0].stored + runs[0].duplicates
     )
+
+
+def test_two_workers_store_what_one_stores(tmp_path: Path, reference: dict[str, str]) -> None:
+    db = str(tmp_path / "workers.db")
+    result = subprocess.run(
+        _cli("ingest", *corpus(), "--db", db, "--workers", "2"), env=_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert dump(db) == dump(reference["sqlite"])
