@@ -138,6 +138,11 @@ class Dictionary:
                 if key:
                     self.agents[key] = roles
 
+    def country_code(self, iso3: str) -> str:
+        """The CAMEO code of a country (mostly its ISO3; Romania is ``ROM``)."""
+        entry = self.countries.get(iso3)
+        return (entry.code if entry is not None else None) or iso3
+
     def match(self, tokens: Sequence[str], start: int) -> tuple[int, list[Entry]]:
         """The longest dictionary phrase starting at ``tokens[start]``: (length, entries)."""
         for n in range(min(self.longest, len(tokens) - start), 0, -1):

@@ -8,8 +8,19 @@ How, in order (the first that applies names ``resolved_by``):
 - premodifier: "Syrian intelligence chief Ali Mamlouk", "Turkish troops", "Turkey's army", "the
   Ministry of Foreign Affairs of Ukraine": a country from an adjective, a possessive or an
   "of" phrase, roles from the agent noun;
+- location: where they are ("rebels in Idlib"), or the region they belong to ("the government of
+  Sindh province": a first-level region or a big city in one country only, from the gazetteer);
+- affiliation: whose they are by a "from" or membership phrase ("doctors from two American aid
+  groups", "workers affiliated with the Serbian union");
+- context: a title before a name the dictionary does not know ("Planning Minister X", "Judge Y")
+  gives the role; an office holder (GOV, JUD, MIL, LEG, COP, SPY) with no stated country takes the
+  country the sentence names, when it names exactly one (by name, capital or demonym, outside the
+  holder's own phrase): "President X imposed a curfew in Algiers". Two or more: no country;
 - coreference: a later "Fidan" or "Mamlouk" takes the earlier full mention of the article;
 - agent: a generic agent with roles and no country ("the official", "rebels").
+
+"pro-" and "anti-" names say whom one backs, not whose one is: "the pro-Iranian Hezbollah" is
+Lebanese.
 """
 
 from __future__ import annotations
@@ -48,6 +59,14 @@ _ROLE_ORDER = (
 )
 
 
+# Roles of office holders whose country, when unstated, is the one the sentence is about.
+_OFFICE_ROLES = frozenset({"GOV", "JUD", "MIL", "LEG", "COP", "SPY"})
+# Participles that make a person a member of what follows: "affiliated with", "belonging to".
+_MEMBERSHIP = frozenset({"affiliate", "affiliated", "belong", "belonging"})
+# A city this size is known well enough for "police in <city>" to say whose police they are.
+_BIG_CITY = 500_000
+
+
 @dataclass
 class Memory:
     """What an article has said so far: full mentions by surname, for later short mentions."""
@@ -70,6 +89,10 @@ def phrase_tokens(head: Any, clauses: bool = False) -> list[Any]:
     for token in head.subtree:
         for child in token.children:
             if child.dep_ in outside and token.i == head.i:
+                skip.update(t.i for t in child.subtree)
+            elif child.dep_ == "acl" and not clauses and child.i > head.i:
+                # A clause on a noun inside the phrase is not part of the name either; often it
+                # is the sentence's own verb: "Doctors from two aid groups [donated ...]".
                 skip.update(t.i for t in child.subtree)
             elif child.dep_ == "prep" and child.lower_ in _ABOUT and not clauses:
                 # What a noun is about or for is not part of who it names: "the request [for
@@ -128,6 +151,10 @@ class Resolver:
             _, agent_roles = self.dictionary.agent_roles(
                 folded[: core.index(head) + 1] if head in core else folded
             )
+        titled = False
+        if not agent_roles and head_match is None and head.pos_ == "PROPN" and head in core:
+            agent_roles = self._title_roles(core, lemmas, head)
+            titled = bool(agent_roles)
 
         country: str | None = None
         roles: set[str] = set(agent_roles)
@@ -147,6 +174,8 @@ class Resolver:
         # Modifiers: countries named by adjectives, possessives, "of" phrases, organisations.
         for pos, _, entries in matches:
             if head_match is not None and pos == head_match[0]:
+                continue
+            if _supporter(doc, pos):  # "the pro-Iranian Hezbollah": whom they back, not whose they are
                 continue
             entry = _pick(entries, self.day)
             if entry.kind in ("country", "adjective", "capital") and country is None:
@@ -188,6 +217,17 @@ class Resolver:
         if country is None and not given_code:
             country = self._location_country(head)
             how = how or ("location" if country else None)
+        # Whose they are, by a "from" phrase: "doctors from two American aid groups", "activists
+        # from the Fatah party".
+        if country is None and not given_code:
+            country = self._from_country(head)
+            how = how or ("affiliation" if country else None)
+        # A title holder the dictionary does not know, with no country stated: the country the
+        # sentence is about, when it names exactly one ("President X imposed a curfew in Algiers",
+        # "Minister X said Vietnam is committed ...").
+        if titled and country is None and not given_code and roles & _OFFICE_ROLES:
+            country = self._context_country(head)
+            how = how or ("context" if country else None)
         # Coreference: a surname alone, seen in full earlier in the article.
         if head.pos_ == "PROPN" and head_match is None and country is None:
             earlier = self.memory.people.get(fold(head.text))
@@ -237,16 +277,70 @@ class Resolver:
             verb = governor
         return _as_mention(self.memory.last, head, offset) if self.memory.last else None
 
+    def _title_roles(self, core: list[Any], lemmas: list[str], head: Any) -> tuple[str, ...]:
+        """Roles of a title before a name the dictionary does not know: "Planning Minister Tran
+        Xuan Gia", "Judge Alejandro Rivera", "former prime minister Andreas Papandreou". The title
+        is the agent phrase that ends right before the run of proper names that ends the phrase."""
+        end = core.index(head)
+        while end > 0 and core[end - 1].pos_ == "PROPN" and self._title_at(lemmas, core, end - 1) == ():
+            end -= 1
+        if end == core.index(head):
+            return ()
+        return self._title_at(lemmas, core, end - 1)
+
+    def _title_at(self, lemmas: list[str], core: list[Any], last: int) -> tuple[str, ...]:
+        _, roles = self.dictionary.agent_roles(lemmas[: last + 1])
+        if not roles:
+            _, roles = self.dictionary.agent_roles([fold(t.text) for t in core[: last + 1]])
+        return roles
+
+    def _context_country(self, head: Any) -> str | None:
+        """The one country the sentence of ``head`` names outside the holder's own phrase, by name,
+        capital or demonym ("... a curfew in Algiers", "... said Vietnam is committed", "...
+        investigations against 28 Chilean officials"); None when it names none or several."""
+        own = {t.i for t in head.subtree}
+        found: set[str] = set()
+        run: list[Any] = []
+        for token in [*head.sent, None]:
+            if token is not None and token.i not in own:
+                run.append(token)
+                continue
+            # Matched run by run, so that no name is made of words on both sides of the phrase.
+            for _, _, entries in self._matches([fold(t.text) for t in run], run):
+                entry = _pick(entries, self.day)
+                if entry.kind in ("country", "capital", "adjective") and entry.country:
+                    found.add(entry.country)
+            run = []
+        return found.pop() if len(found) == 1 else None
+
+    def _from_country(self, head: Any) -> str | None:
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"]
+        # "workers affiliated with the Serbian union", "fighters belonging to the X movement"
+        for clause in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _MEMBERSHIP):
+            preps += [c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+        for child in preps:
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                tokens = phrase_tokens(obj)
+                for pos, _, entries in self._matches([fold(t.text) for t in tokens], tokens):
+                    entry = _pick(entries, self.day)
+                    if entry.country and not _supporter(head.doc, pos):
+                        return entry.country
+        return None
+
     def _location_country(self, head: Any) -> str | None:
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "from"):
+            if child.dep_ != "prep" or child.lower_ not in ("in", "from", "of"):
                 continue
             for place in (g for g in child.children if g.dep_ == "pobj"):
                 tokens = phrase_tokens(place)
-                for _, _, entries in self._matches([fold(t.text) for t in tokens], tokens):
-                    entry = _pick(entries, self.day)
-                    if entry.kind in ("country", "capital"):
-                        return entry.country
+                if child.lower_ != "of":
+                    for _, _, entries in self._matches([fold(t.text) for t in tokens], tokens):
+                        entry = _pick(entries, self.day)
+                        if entry.kind in ("country", "capital"):
+                            return entry.country
+                found = _region_country(tokens)
+                if found:
+                    return found
         return None
 
     def _matches(self, folded: list[str], core: list[Any]) -> list[tuple[int, int, list[Entry]]]:
@@ -290,6 +384,26 @@ def _as_mention(actor: Actor, head: Any, offset: int) -> Actor:
         start=head.idx + offset,
         end=head.idx + len(head.text) + offset,
     )
+
+
+def _region_country(tokens: list[Any]) -> str | None:
+    """The country of a first-level region or a big city the phrase names ("the government of
+    Sindh province", "police in Kilifi county"), from the gazetteer; None when the name is not
+    one or is one in several countries."""
+    from eventwire.geo.gazetteer import load
+
+    names = [t for t in tokens if t.pos_ == "PROPN"]
+    if not names or names[-1].i - names[0].i + 1 != len(names):
+        return None
+    places = load().lookup(" ".join(t.text for t in names))
+    places = [p for p in places if p.kind == "admin1" or (p.kind == "city" and p.population >= _BIG_CITY)]
+    countries = {p.country for p in places}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _supporter(doc: Any, i: int) -> bool:
+    """Whether the name at token ``i`` follows "pro-" or "anti-": "pro-Iranian" says whom one backs."""
+    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in ("pro", "anti")
 
 
 def _in_of_phrase(token: Any, head: Any) -> bool:

@@ -101,6 +101,7 @@ def _article_events(
     from eventwire.actors.resolve import Resolver
     from eventwire.events import extract
     from eventwire.events.codebook import lookup
+    from eventwire.events.located import source_from_place
     from eventwire.events.provenance import wire_of
     from eventwire.when import find_dates
 
@@ -119,6 +120,18 @@ def _article_events(
             for f in found:
                 entry = lookup(f.code)
                 start = offset + sentence.start_char
+                clause_place = _event_place(f.trigger, f, _places_of(doc, places), offset)
+                located = source_from_place(
+                    f.code,
+                    f.source,
+                    f.target,
+                    clause_place,
+                    _places_of(doc, places),
+                    offset,
+                    dictionary.country_code,
+                )
+                if located is not None:
+                    f.source = located
                 events.append(
                     Event(
                         id=stable_id(
@@ -146,8 +159,7 @@ def _article_events(
                         trigger=f.trigger.text,
                         rule=f.rule,
                         date=_event_date(f.trigger, sentence, dates, article.published, start),
-                        place=_event_place(f.trigger, f, _places_of(doc, places), offset)
-                        or _fallback(fallback, docs, places, datelines),
+                        place=clause_place or _fallback(fallback, docs, places, datelines),
                     )
                 )
             if events:
@@ -177,6 +189,9 @@ def _has_actor(event: Event) -> bool:
 
 
 PLACE_PREPS = frozenset(["in", "at", "near", "inside", "outside", "across", "through", "around"])
+# Nouns that name a kind of place: "the town of Samarra", "the Iraqi city of Basra".
+PLACE_NOUNS = frozenset("city town village province region district capital area outskirts suburb port "
+                        "enclave county state border".split())  # fmt: skip
 
 
 def _event_place(trigger: Any, found: Any, mentions: list[Any], offset: int) -> dict[str, Any] | None:
@@ -186,9 +201,26 @@ def _event_place(trigger: Any, found: Any, mentions: list[Any], offset: int) -> 
     for prep in trigger.children:
         if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
             continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            for m in mentions:
-                if m.start <= obj.idx < m.end and not any(s <= m.start < e for s, e in actors):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        # "outside of Basra", "near the town of Samarra": the place is in the "of" phrase (not in
+        # "in defiance of the Chinese authorities").
+        objs += [
+            g
+            for c in [prep, *(o for o in objs if o.lemma_.lower() in PLACE_NOUNS)]
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in objs:
+            inside = []
+            if obj.lemma_.lower() in PLACE_NOUNS:  # "the Iraqi city of Basra": the city, else the country
+                lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+                inside = sorted(
+                    (m for m in mentions if lo <= m.start < hi), key=lambda m: m.place.kind == "country"
+                )
+            for m in [m for m in mentions if m.start <= obj.idx < m.end] + inside:
+                if not any(s <= m.start < e for s, e in actors):
                     return {
                         **m.to_dict(),
                         "start": m.start + offset,

@@ -32,6 +32,9 @@ TARGET_PREPS = ("against", "on", "with", "to", "into", "at", "from", "toward", "
 STATIVE = frozenset("opposed committed engaged involved concerned worried determined prepared interested "
                     "dedicated devoted resigned convinced pleased satisfied disappointed alarmed angered "
                     "outraged opposed poised".split())  # fmt: skip
+# Finite verb tags: a verb in one of them heads a clause, never a reduced relative ("the measures
+# taken by Turkey" is VBN).
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 STATEMENT = "010"
 DEMAND = "100"
 # An announced act is coded as the intent to do it (CAMEO 03x) or the threat of it (13x):
@@ -102,6 +105,18 @@ def _subjects(verb: Any) -> tuple[list[Any], bool]:
             return [child], passive
     if passive:
         return [], True
+    if verb.dep_ == "acl":
+        # A verb the parser hung on a noun that has no verb of its own ("Palestinian youths
+        # resorted to ..., officials said", "Doctors from two aid groups donated ..."): the noun
+        # phrase it follows is its subject. "The measures taken by Turkey were ..." is left alone.
+        noun = verb.head
+        while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+            noun = noun.head
+        verbless = noun.dep_ == "ROOT" or (
+            noun.dep_ in ("nsubj", "dep") and noun.head.lemma_.lower() in SAY and noun.head.i > verb.i
+        )
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and (verbless or verb.tag_ in FINITE):
+            return [noun], False
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         governor = verb.head
         # "resorted to throwing", "is willing to withdraw": up through prepositions and adjectives
