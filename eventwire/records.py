@@ -197,9 +197,10 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3
     roles: tuple[str, ...] = ()  # CAMEO role codes (GOV, MIL, SPY, REB, ...)
     code: str | None = None  # CAMEO actor code ("TURSPY", "IGOUNO")
-    resolved_by: str | None = (
-        None  # dictionary, apposition, premodifier, demonym, metonym, coreference, agent
-    )
+    # How it was resolved: dictionary, apposition, premodifier, demonym, metonym, coreference,
+    # agent, context (the one country its sentence names), affiliation ("doctors from X groups"),
+    # location (an agentless act of violence takes its place's country)
+    resolved_by: str | None = None
     start: int = 0  # character offsets of the mention in the clean text
     end: int = 0
 
