@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.actors.dictionary import Dictionary, Entry, fold
+from eventwire.nlp import doc_text
 from eventwire.records import Actor
 
 # Children that start another phrase, not part of this one.
@@ -135,7 +136,7 @@ class Resolver:
             return None
         doc = head.doc
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         # Only the part before the head and the head itself, plus "of" phrases and appositions, name
         # the actor: "troops in Syria" are not Syrian.
         core = [t for t in tokens if t.i <= head.i or _in_of_phrase(t, head)]

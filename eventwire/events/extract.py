@@ -18,6 +18,7 @@ from typing import Any
 from eventwire.actors.resolve import Resolver
 from eventwire.events import filters, patterns
 from eventwire.events.modality import DESIRE, OBLIGE_AUX, SAY, modality, negated, speaker
+from eventwire.nlp import doc_text
 from eventwire.records import Actor
 
 # Verbs whose object is also the subject of their open complement: "asked Turkey to normalize".
@@ -188,7 +189,7 @@ def _unresolved(head: Any, offset: int) -> Actor:
 
     tokens = phrase_tokens(head) or [head]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Actor(text=head.doc.text[start:end], start=start + offset, end=end + offset)
+    return Actor(text=doc_text(head.doc)[start:end], start=start + offset, end=end + offset)
 
 
 def _actors(resolver: Resolver, heads: list[Any], offset: int) -> list[Actor]:
@@ -348,7 +349,7 @@ def _events(
             targets = [_unresolved(objects[0], offset)] if objects else []
         pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
     who = speaker(token)
-    attributed = who.doc.text[_span(who)[0] : _span(who)[1]] if who is not None else None
+    attributed = doc_text(who.doc)[_span(who)[0] : _span(who)[1]] if who is not None else None
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if who is not None and aux & OBLIGE_AUX and not statement:
         # "X said Y must hand over the suspects": X demands it of Y.
@@ -419,7 +420,7 @@ def _noun_events(token: Any, pattern: patterns.Pattern, resolver: Resolver, offs
     else:
         pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
     who = speaker(token.head if token.head.i != token.i else token)
-    attributed = who.doc.text[_span(who)[0] : _span(who)[1]] if who is not None else None
+    attributed = doc_text(who.doc)[_span(who)[0] : _span(who)[1]] if who is not None else None
     for source, target in pairs:
         yield Found(
             trigger=token,
