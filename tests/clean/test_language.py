@@ -45,3 +45,21 @@ def test_script_of(text: str, script: str | None) -> None:
 def test_unknown_language_code_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="xx"):
         detect(EN, ("en", "xx"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish and Syrian intelligence chiefs met in Damascus this week, the officials said.", True),
+        ("The minister said the talks with Azerbaijan would resume on Monday in Brussels.", True),
+        ("De minister was in Brussel en had een ontmoeting met zijn collega over de situatie.", False),
+        ("Le ministre a rencontré son homologue à Bruxelles pour parler de la situation.", False),
+        ("The Kremlin declined to comment.", False),  # too short: the detector decides
+        ("Die Regierung hat the Plan in Berlin am Montag vorgestellt und diskutiert heute.", False),
+        ("The café owner said the Ministry of the Interior had closed the road.", False),  # é: detector
+    ],
+)
+def test_plain_english_is_told_without_the_detector(text: str, expected: bool) -> None:
+    from eventwire.clean.language import plain_english
+
+    assert plain_english(text) is expected
