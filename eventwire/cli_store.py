@@ -172,6 +172,7 @@ def events(
         eventwire events --cameo 19 --country UKR --csv > fights.csv
     """
     from eventwire import query
+    from eventwire.export.table import csv_cell
     from eventwire.store.schema import EVENT_COLUMNS
 
     if sum((as_json, as_jsonl, as_csv)) > 1:
@@ -188,7 +189,7 @@ def events(
             writer = csv.writer(sys.stdout)
             writer.writerow(EVENT_COLUMNS)
             for row in rows:
-                writer.writerow(_csv_value(row[c]) for c in EVENT_COLUMNS)
+                writer.writerow(csv_cell(row[c]) for c in EVENT_COLUMNS)
         elif as_json or as_jsonl:
             first = True
             if as_json:
@@ -207,16 +208,6 @@ def events(
                 sys.stdout.write("\n]\n" if not first else "]\n")
         else:
             _table(list(rows), f.limit)
-
-
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def _actor(row: dict[str, Any], side: str) -> str:

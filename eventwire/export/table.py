@@ -90,7 +90,8 @@ def write_parquet(rows: Iterable[Mapping[str, Any]], path: str | Path) -> int:
     return written
 
 
-def _cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
+    """A value as eventwire's CSV writes it: empty for None, true/false, ISO dates, exact floats."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -113,7 +114,7 @@ def write_csv(rows: Iterable[Mapping[str, Any]], path: str | Path) -> int:
         writer = csv.writer(out)
         writer.writerow(EVENT_COLUMNS)
         for row in rows:
-            writer.writerow([_cell(row.get(name)) for name in EVENT_COLUMNS])
+            writer.writerow([csv_cell(row.get(name)) for name in EVENT_COLUMNS])
             written += 1
     logger.info("wrote %d events to %s as CSV", written, path)
     return written
