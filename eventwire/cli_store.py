@@ -134,6 +134,8 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int, settings: Setti
         sys.exit(130)
     finally:
         store.close()
+    if console.is_terminal:
+        console.print()  # end the progress line
     rate = report.stored / report.seconds if report.seconds else 0.0
     click.echo(
         f"Stored {report.stored:,} articles with {report.events:,} events in {report.seconds:.1f} s "
