@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from eventwire.clean.datelines import url_date
 from eventwire.ingest.html import parse_date
 from eventwire.records import stable_id
 
@@ -74,5 +75,5 @@ def doc_from_record(record: dict[str, Any]) -> StoryDoc:
         doc_id = str(raw_id)
     else:
         doc_id = stable_id(outlet or "", url) if url else stable_id(text)
-    published = parse_date(record.get("date") or record.get("published"))
+    published = parse_date(record.get("date") or record.get("published")) or url_date(url)
     return StoryDoc(id=doc_id, title=title, text=text, url=url, outlet=outlet, published=published)

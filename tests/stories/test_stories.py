@@ -455,3 +455,10 @@ def test_cluster_command_reports_a_bad_line_in_one_line(run_cli: Callable[..., R
     assert errors[0].startswith("Error: <stdin>:2: ")
     assert errors[1].startswith('Error: <stdin>:3: no "text" field')
     assert "Traceback" not in result.stderr
+
+
+def test_doc_from_record_dates_by_the_url_when_no_date_is_given() -> None:
+    record = {"id": "a", "text": "x", "url": "https://example.com/2004/11/16/rice.powell/"}
+    assert doc_from_record(record).published == dt.date(2004, 11, 16)
+    assert doc_from_record({**record, "date": "2004-11-17"}).published == dt.date(2004, 11, 17)
+    assert doc_from_record({"id": "b", "text": "x", "url": "https://example.com/news/7"}).published is None
