@@ -62,7 +62,7 @@ class Store:
                     version = current_version(conn)
                 if version is None:
                     raise StoreError(f"{_engine.describe(location)} is empty; run 'eventwire ingest' into it")
-                if version < LATEST:
+                if version != LATEST:  # older: upgrade; newer: upgrade() refuses it
                     upgrade(engine)
         except SQLAlchemyError as exc:
             engine.dispose()
