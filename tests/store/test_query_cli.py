@@ -100,11 +100,29 @@ def test_stats(db: str, run_cli: Callable[..., Result]) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["gdelt", "plover", "parquet", "csv"])
-def test_export(db: str, run_cli: Callable[..., Result], tmp_path: Path, fmt: str) -> None:
+def test_export_writes_the_stored_events(
+    db: str, run_cli: Callable[..., Result], tmp_path: Path, fmt: str
+) -> None:
     out = tmp_path / f"events.{fmt}"
     result = run_cli("export", "--db", db, "--format", fmt, "-o", str(out), "--cameo", "0")
     assert result.exit_code == 0, result.stderr
-    assert out.exists() and "Wrote" in result.stderr
+    stored = _jsonl(run_cli, "--db", db, "--cameo", "0")
+    if fmt == "gdelt":  # GDELT cannot say "not": negated events are left out
+        lines = out.read_text("utf-8").splitlines()
+        assert len(lines) == sum(not r["negated"] for r in stored) > 0
+        assert all(len(line.split("\t")) == 61 for line in lines)
+        assert {line.split("\t")[26] for line in lines} == {r["cameo"] for r in stored if not r["negated"]}
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(out).to_pylist()
+        assert [r["id"] for r in table] == [r["id"] for r in stored]
+        assert [r["num_mentions"] for r in table] == [r["num_mentions"] for r in stored]
+    elif fmt == "plover":
+        assert len(out.read_text("utf-8").splitlines()) == len(stored)
+    else:
+        assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == len(stored)
+    assert f"Wrote {len(stored) if fmt != 'gdelt' else len(lines):,} events" in result.stderr
 
 
 def test_bad_filter_values_are_one_line(db: str, run_cli: Callable[..., Result]) -> None:
