@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, func, select
@@ -30,7 +30,6 @@ class Written:
     stored: int = 0
     duplicates: int = 0
     events: int = 0  # mentions written
-    stored_ids: list[str] = field(default_factory=list)
 
 
 class Grouper(Protocol):
@@ -155,7 +154,6 @@ def write_batch(conn: Any, items: Iterable[Processed], grouper: Grouper) -> Writ
                 places.setdefault(row["id"], row)
         written.stored += 1
         written.events += len(item.events)
-        written.stored_ids.append(a.id)
     if not article_rows:
         return written
     conn.execute(a_t.insert(), article_rows)
