@@ -317,10 +317,5 @@ def export(fmt: str, output: str, db: str | None, **kwargs: Any) -> None:
 
     f = _filters(kwargs)
     with _open(db) as store, store.connect() as conn:
-        try:
-            n = write(query.events(conn, f), fmt, output)
-        except OSError as exc:
-            raise ConfigError(
-                f"cannot write {output}: {exc.strerror or exc}; choose another -o path"
-            ) from None
+        n = write(query.events(conn, f), fmt, output)  # an unwritable -o raises a one-line ConfigError
     click.echo(f"Wrote {n:,} events to {output} ({fmt}).", err=True)

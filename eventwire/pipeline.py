@@ -14,7 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from eventwire.config import Settings
@@ -30,7 +30,6 @@ class IngestReport:
     skipped: int = 0
     events: int = 0
     seconds: float = 0.0
-    issues: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -131,7 +130,6 @@ def ingest_into(
 
     def skipped(item: Skipped) -> None:
         report.skipped += 1
-        report.issues.append(item.message())
         issues.append((item.origin.where(), item.reason))
         if on_skip:
             on_skip(item)

@@ -7,6 +7,7 @@ with store.run(["articles/"]) as run:      # one row in ingest_log
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
@@ -14,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from eventwire.errors import StoreError
 from eventwire.store import engine as _engine
 from eventwire.store import schema
-from eventwire.store.write import Grouper, Processed, Written, write_batch
+from eventwire.store.write import Grouper, Processed, Written, existing, utcnow, write_batch
 
 __all__ = ["Processed", "Store", "StoreError", "Written"]
 
@@ -83,41 +84,46 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def connect(self) -> Any:
-        """A connection for reading (use as a context manager)."""
-        return self.engine.connect()
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[Any]:
+        """A connection for reading; database errors inside the block become one-line StoreErrors."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise _engine.explain(exc, self.location) from None
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Any]:
+        """A connection in a write transaction (committed on leaving, rolled back on an error)."""
+        try:
+            with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as exc:
+            raise _engine.explain(exc, self.location) from None
+        except OSError as exc:
+            raise StoreError(f"{_engine.describe(self.location)}: {exc.strerror or exc}") from None
 
     def known(self, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are stored already."""
         ids = list(ids)
         if not ids:
             return set()
-        found: set[str] = set()
-        try:
-            with self.engine.connect() as conn:
-                for start in range(0, len(ids), 500):
-                    chunk = ids[start : start + 500]
-                    rows = conn.execute(select(schema.articles.c.id).where(schema.articles.c.id.in_(chunk)))
-                    found.update(r[0] for r in rows)
-        except SQLAlchemyError as exc:
-            raise _engine.explain(exc, self.location) from None
-        return found
+        with self.connect() as conn:
+            return existing(conn, schema.articles, ids)
 
     def grouper_state(
         self, limit: int
     ) -> Iterator[tuple[str, dict[str, Any], dt.date | None, str | None, str]]:
         """The last ``limit`` stored articles, oldest first, as the story grouper needs them."""
         a = schema.articles
-        try:
-            with self.engine.connect() as conn:
-                newest = select(a.c.seq).order_by(a.c.seq.desc()).limit(limit).subquery()
-                rows = conn.execute(
-                    select(a.c.id, a.c.features, a.c.published, a.c.outlet, a.c.story_id)
-                    .where(a.c.seq.in_(select(newest.c.seq)))
-                    .order_by(a.c.seq)
-                ).all()
-        except SQLAlchemyError as exc:
-            raise _engine.explain(exc, self.location) from None
+        with self.connect() as conn:
+            newest = select(a.c.seq).order_by(a.c.seq.desc()).limit(limit).subquery()
+            rows = conn.execute(
+                select(a.c.id, a.c.features, a.c.published, a.c.outlet, a.c.story_id)
+                .where(a.c.seq.in_(select(newest.c.seq)))
+                .order_by(a.c.seq)
+            ).all()
         for row in rows:
             yield row.id, json.loads(row.features), row.published, row.outlet, row.story_id
 
@@ -129,84 +135,58 @@ class Store:
             "events": schema.events,
             "mentions": schema.mentions,
         }
-        try:
-            with self.engine.connect() as conn:
-                return {
-                    k: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for k, t in tables.items()
-                }
-        except SQLAlchemyError as exc:
-            raise _engine.explain(exc, self.location) from None
+        with self.connect() as conn:
+            return {
+                k: conn.execute(select(func.count()).select_from(t)).scalar_one() for k, t in tables.items()
+            }
 
     # --- writing -------------------------------------------------------------------------------
 
     def write(self, items: list[Processed], grouper: Grouper) -> Written:
         """Store one batch in one transaction: all of it or, on an error, none of it."""
-        try:
-            with self.engine.connect().execution_options(write=True) as conn, conn.begin():
-                if self.dialect == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
-                return write_batch(conn, items, grouper)
-        except (SQLAlchemyError, DBAPIError) as exc:
-            raise _engine.explain(exc, self.location) from None
-        except OSError as exc:
-            raise StoreError(f"{_engine.describe(self.location)}: {exc.strerror or exc}") from None
+        with self._writing() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
+            return write_batch(conn, items, grouper)
 
     def start_run(self, inputs: list[str]) -> int:
         """Open a row in the ingest log; returns its id."""
-        try:
-            with self.engine.connect().execution_options(write=True) as conn, conn.begin():
-                result = conn.execute(
-                    schema.ingest_log.insert(),
-                    {
-                        "started_at": _now(),
-                        "inputs": json.dumps(inputs, ensure_ascii=False),
-                        "status": "running",
-                        "read": 0,
-                        "stored": 0,
-                        "duplicates": 0,
-                        "skipped": 0,
-                        "events": 0,
-                    },
-                )
-                return int(result.inserted_primary_key[0])
-        except SQLAlchemyError as exc:
-            raise _engine.explain(exc, self.location) from None
+        with self._writing() as conn:
+            result = conn.execute(
+                schema.ingest_log.insert(),
+                {
+                    "started_at": utcnow(),
+                    "inputs": json.dumps(inputs, ensure_ascii=False),
+                    "status": "running",
+                    **dict.fromkeys(_RUN_COUNTS, 0),
+                },
+            )
+            return int(result.inserted_primary_key[0])
 
     def log_issues(self, run_id: int, issues: list[tuple[str, str]]) -> None:
         """Record inputs the run skipped (origin, reason)."""
-        if not issues:
-            return
-        try:
-            with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+        if issues:
+            with self._writing() as conn:
                 conn.execute(
                     schema.ingest_issues.insert(),
                     [{"run_id": run_id, "origin": o, "reason": r} for o, r in issues],
                 )
-        except SQLAlchemyError as exc:
-            raise _engine.explain(exc, self.location) from None
 
     def finish_run(
         self, run_id: int, status: str, counts: dict[str, int], message: str | None = None
     ) -> None:
         """Close the run's row in the ingest log (best effort: the data is already stored)."""
-        try:
-            with self.engine.connect().execution_options(write=True) as conn, conn.begin():
-                conn.execute(
-                    schema.ingest_log.update()
-                    .where(schema.ingest_log.c.id == run_id)
-                    .values(
-                        finished_at=_now(),
-                        status=status,
-                        message=message,
-                        **{
-                            k: counts.get(k, 0) for k in ("read", "stored", "duplicates", "skipped", "events")
-                        },
-                    )
+        with contextlib.suppress(StoreError), self._writing() as conn:
+            conn.execute(
+                schema.ingest_log.update()
+                .where(schema.ingest_log.c.id == run_id)
+                .values(
+                    finished_at=utcnow(),
+                    status=status,
+                    message=message,
+                    **{k: counts.get(k, 0) for k in _RUN_COUNTS},
                 )
-        except SQLAlchemyError:
-            pass
+            )
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+_RUN_COUNTS = ("read", "stored", "duplicates", "skipped", "events")

@@ -8,7 +8,6 @@ store of the previous version to the new one (``ALTER TABLE ...``, data copies),
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from sqlalchemy import inspect, select
 
 from eventwire.errors import StoreError
 from eventwire.store import schema
+from eventwire.store.write import utcnow
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def upgrade(engine: Any) -> int:
                 f"the store has schema version {version}, newer than this eventwire knows ({LATEST}); "
                 "upgrade eventwire"
             )
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = utcnow()
         if version is None:
             schema.metadata.create_all(conn)
             conn.execute(

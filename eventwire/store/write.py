@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import bindparam, func, select
 
+from eventwire.ingest.html import parse_date
 from eventwire.records import Actor, CleanArticle, Event, stable_id
 from eventwire.store import schema
 
@@ -38,7 +39,8 @@ class Grouper(Protocol):
     ) -> str: ...
 
 
-def _now() -> dt.datetime:
+def utcnow() -> dt.datetime:
+    """Now in UTC, without a zone (both back ends store it the same way)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
@@ -55,17 +57,6 @@ def _actor_fields(side: str, actor: Actor | None) -> dict[str, Any]:
         f"{side}_roles": " ".join(actor.roles) if actor and actor.roles else None,
         f"{side}_code": actor.code if actor else None,
     }
-
-
-def _day(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _event_fields(event: Event) -> dict[str, Any]:
@@ -109,7 +100,7 @@ def article_row(item: Processed, seq: int, story_id: str) -> dict[str, Any]:
         "features": json.dumps(item.features, ensure_ascii=False, separators=(",", ":")),
         "events_n": len(item.events),
         "warnings": json.dumps(item.warnings, ensure_ascii=False) if item.warnings else None,
-        "ingested_at": _now(),
+        "ingested_at": utcnow(),
     }
 
 
@@ -123,7 +114,7 @@ def write_batch(conn: Any, items: Iterable[Processed], grouper: Grouper) -> Writ
     written = Written()
     items = list(items)
     a_t, s_t, e_t, m_t = schema.articles, schema.stories, schema.events, schema.mentions
-    stored = _existing(conn, a_t, [item.article.id for item in items])
+    stored = existing(conn, a_t, [item.article.id for item in items])
     seq = conn.execute(select(func.coalesce(func.max(a_t.c.seq), 0))).scalar_one()
     article_rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
@@ -160,7 +151,7 @@ def write_batch(conn: Any, items: Iterable[Processed], grouper: Grouper) -> Writ
 
     # Stories: new ones start with their first article; counts and dates come from the articles.
     stories = list(first_of_story)
-    known_stories = _existing(conn, s_t, stories)
+    known_stories = existing(conn, s_t, stories)
     story_counts = {
         r.story_id: r
         for r in _chunked(
@@ -207,7 +198,7 @@ def write_batch(conn: Any, items: Iterable[Processed], grouper: Grouper) -> Writ
 
     # Merged events: insert the new ones, then every report, then recount what was touched.
     touched = list(new_events)
-    known_events = _existing(conn, e_t, touched)
+    known_events = existing(conn, e_t, touched)
     inserts = [row for key, row in new_events.items() if key not in known_events]
     if inserts:
         conn.execute(e_t.insert(), inserts)
@@ -232,7 +223,7 @@ def write_batch(conn: Any, items: Iterable[Processed], grouper: Grouper) -> Writ
     )
     _update_counts(conn, e_t, [dict(r._mapping) for r in event_counts], _EVENT_COUNTS)
     for table, rows in ((schema.actors, actors), (schema.places, places)):
-        have = _existing(conn, table, list(rows))
+        have = existing(conn, table, list(rows))
         missing = [row for key, row in rows.items() if key not in have]
         if missing:
             conn.execute(table.insert(), missing)
@@ -251,7 +242,8 @@ def _chunked(conn: Any, keys: list[str], query: Any) -> list[Any]:
     return rows
 
 
-def _existing(conn: Any, table: Any, keys: list[str]) -> set[str]:
+def existing(conn: Any, table: Any, keys: list[str]) -> set[str]:
+    """Which of ``keys`` are ids of rows in ``table``."""
     return {r[0] for r in _chunked(conn, keys, lambda chunk: select(table.c.id).where(table.c.id.in_(chunk)))}
 
 
@@ -270,7 +262,7 @@ def _event_rows(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The mention row of ``event`` and the merged event row it belongs to (as first reported)."""
     date = event.date or {}
-    day = _day(date.get("from")) or article.published
+    day = parse_date(date.get("from")) or article.published
     merged_id = stable_id(
         story_id,
         _actor_key(event.source),
@@ -300,8 +292,8 @@ def _event_rows(
         "trigger": event.trigger,
         "rule": event.rule,
         "date_text": date.get("text"),
-        "date_from": _day(date.get("from")),
-        "date_to": _day(date.get("to")),
+        "date_from": parse_date(date.get("from")),
+        "date_to": parse_date(date.get("to")),
         "date_precision": date.get("precision"),
         "date_basis": date.get("basis"),
     }
