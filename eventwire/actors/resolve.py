@@ -89,7 +89,7 @@ def phrase_tokens(head: Any, clauses: bool = False) -> list[Any]:
     outside = (_OUTSIDE - {"relcl", "acl"} if clauses else _OUTSIDE) | _MISATTACHED
     for token in head.subtree:
         for child in token.children:
-            if child.dep_ in outside and token.i == head.i:
+            if token.i == head.i and (child.dep_ in outside or (child.dep_ == "appos" and _run_on(child))):
                 skip.update(t.i for t in child.subtree)
             elif child.dep_ == "acl" and not clauses and child.i > head.i:
                 # A clause on a noun inside the phrase is not part of the name either; often it
@@ -105,6 +105,13 @@ def phrase_tokens(head: Any, clauses: bool = False) -> list[Any]:
     while tokens and tokens[-1].is_punct and tokens[-1].text not in (")",):
         tokens.pop()
     return tokens
+
+
+def _run_on(appos: Any) -> bool:
+    """An "apposition" with no comma before it that starts with an article is another phrase the
+    parser ran on: "expressed to the ambassador of Türkiye [the concern of ...]"."""
+    first = appos.left_edge
+    return first.i > 0 and first.pos_ == "DET" and not appos.doc[first.i - 1].is_punct
 
 
 def code_for(country: str | None, roles: Iterable[str], given: str | None = None) -> str | None:

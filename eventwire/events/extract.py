@@ -36,6 +36,8 @@ STATIVE = frozenset("opposed committed engaged involved concerned worried determ
 # Finite verb tags: a verb in one of them heads a clause, never a reduced relative ("the measures
 # taken by Turkey" is VBN).
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Conjunctions the parser sometimes reads as prepositions ("as Moscow steels itself" -> as/pobj).
+SUBORDINATORS = frozenset("as while after before since until because when".split())
 STATEMENT = "010"
 DEMAND = "100"
 # An announced act is coded as the intent to do it (CAMEO 03x) or the threat of it (13x):
@@ -106,6 +108,17 @@ def _subjects(verb: Any) -> tuple[list[Any], bool]:
             return [child], passive
     if passive:
         return [], True
+    if verb.dep_ == "advcl" and verb.tag_ in FINITE and verb.i > 0:
+        # "... a policy shift as Moscow steels itself for war": a finite clause whose subject the
+        # parser took for the object of "as" read as a preposition.
+        noun = verb.doc[verb.i - 1]
+        if (
+            noun.dep_ == "pobj"
+            and noun.pos_ in ("NOUN", "PROPN")
+            and noun.head.lower_ in SUBORDINATORS
+            and noun.head.i < noun.i
+        ):
+            return [noun], False
     if verb.dep_ == "acl":
         # A verb the parser hung on a noun that has no verb of its own ("Palestinian youths
         # resorted to ..., officials said", "Doctors from two aid groups donated ..."): the noun
@@ -150,6 +163,10 @@ def _target_candidates(trigger: Any, passive: bool) -> list[Any]:
     out: list[Any] = []
     if passive:
         out += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+        if not out and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+            # "Turkey has troops there, deemed occupying forces by Assad": a passive verb coordinated
+            # with a clause acts on that clause's subject.
+            out += _subjects(trigger.head)[0]
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr")]
     out += objs
     preps = [c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS]
@@ -309,6 +326,8 @@ def _keep(found: list[Found]) -> list[Found]:
             continue
         if n and not _known(f.target):
             f.target = None  # an unknown object is kept as words only for the sentence's main event
+        if n and f.target is None and f.code[:2] == "03" and f.trigger.lemma_.lower() in DESIRE:
+            continue  # "and Ukraine wants to receive information": a wish towards no one named
         kept.append(f)
     return kept
 
@@ -329,6 +348,7 @@ def _events(
     targets.sort(key=lambda a: not _named(a))
     if targets and _named(targets[0]):  # "withdraw its troops from Lebanon": Lebanon, not the troops
         targets = [t for t in targets if _named(t)]
+    targets = innermost(targets)
     if len(sources) > 1 and not targets and not passive and code[:2] in MUTUAL_ROOTS:
         # "A and B met": each side is the other's counterpart.
         pairs: list[tuple[Actor | None, Actor | None]] = [
@@ -385,6 +405,20 @@ def _events(
             depth=_depth(token),
             statement=statement,
         )
+
+
+def innermost(actors: list[Actor]) -> list[Actor]:
+    """Without mentions that contain another of the same code: "withdrew resources from Syria"
+    resolves both the phrase and "Syria" to Syria, and Syria is the one target."""
+
+    def contains(outer: Actor, inner: Actor) -> bool:
+        return (
+            outer.start <= inner.start
+            and inner.end <= outer.end
+            and (outer.start, outer.end) != (inner.start, inner.end)
+        )
+
+    return [a for a in actors if not any(o.code == a.code and contains(a, o) for o in actors)]
 
 
 def _noun_events(token: Any, pattern: patterns.Pattern, resolver: Resolver, offset: int) -> Iterator[Found]:

@@ -141,3 +141,31 @@ def test_coordinated_subjects_act_on_each_other_only_for_mutual_acts() -> None:
     met = coded("Talks\n\nArmenia and Azerbaijan met in Brussels on Monday.").events
     pairs = {(e.source.country, e.target.country) for e in met if e.source and e.target}
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= pairs
+
+
+def test_labelling_as_occupiers_is_an_accusation_and_a_passive_conjunct_acts_on_the_first_subject() -> None:
+    events = coded("Iran has advisers across the province, deemed occupiers by the Iraqi government.").events
+    (event,) = [e for e in events if e.cameo.startswith("11")]
+    assert event.cameo == "1123" and event.trigger == "deemed"
+    assert (event.source.country, event.target.country) == ("IRQ", "IRN")  # type: ignore[union-attr]
+
+
+def test_subject_after_as_read_as_a_preposition() -> None:
+    events = coded("Oil prices rose as Tehran braced itself for a long war with its neighbours.").events
+    (event,) = [e for e in events if e.trigger == "braced"]
+    assert event.cameo == "154"
+    assert event.source.country == "IRN" and "GOV" in event.source.roles  # type: ignore[union-attr]
+
+
+def test_a_run_on_phrase_is_not_part_of_the_target() -> None:
+    (event, *_) = coded(
+        "The Foreign Ministry of Poland conveyed to the ambassador of Belarus the protest of the Polish side."
+    ).events
+    assert event.target.text == "the ambassador of Belarus"  # type: ignore[union-attr]
+
+
+def test_a_second_wish_towards_no_one_is_not_an_event() -> None:
+    events = coded(
+        "Lithuania asked Latvia to share the radar data and Lithuania wants to receive the reports quickly."
+    ).events
+    assert [e.trigger for e in events] == ["asked"]

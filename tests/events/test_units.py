@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.codebook import lookup
+from eventwire.events.extract import innermost
 from eventwire.events.patterns import Pattern, best
 from eventwire.events.provenance import wire_of
 from eventwire.nlp.datelines import find_dateline
+from eventwire.records import Actor
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,11 @@ def test_multi_word_nouns_are_found_by_their_head() -> None:
     heads = {(*p.before, p.word) for patterns in nouns().values() for p in patterns}
     assert ("car", "bomb") in heads or ("peace", "talk") in heads
     assert all(" " not in word for word in nouns())
+
+
+def test_one_target_when_a_phrase_and_the_country_inside_it_both_resolve() -> None:
+    phrase = Actor("some military resources from Syria", country="SYR", code="SYR", start=10, end=44)
+    country = Actor("Syria", country="SYR", code="SYR", start=39, end=44)
+    other = Actor("Turkey", country="TUR", code="TUR", start=50, end=56)
+    assert innermost([phrase, country, other]) == [country, other]
+    assert innermost([phrase]) == [phrase]
