@@ -3,10 +3,10 @@
     python bench/code.py [--repeat N]
 
 Texts: the project's hand-coded sentences (tests/events/corpus) and the English articles of the
-golden corpus (tests/corpus). Three timings, each after a warm-up: the bare parse (``nlp.pipe`` of
-the exact paragraphs the coder parses), clean + code (the whole `eventwire code` path without the
-JSON I/O), and the coder alone on articles already cleaned. The budget (docs/design.md): the
-pipeline at least 80% of the parse throughput.
+golden corpus (tests/corpus). Timings, after a warm-up, in rounds: the bare parse (``nlp.pipe`` of
+the exact paragraphs the coder parses), the coder alone on articles already cleaned, the coder
+without places and dates, and clean + code (the whole `eventwire code` path without the JSON
+I/O). The budget (docs/design.md): the pipeline at least 80% of the parse throughput.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -40,7 +41,7 @@ def load_articles() -> list:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
 
     from eventwire import nlp
@@ -56,40 +57,56 @@ def main() -> None:
     n_sentences = sum(len(list(doc.sents)) for doc in model.pipe(texts))
     list(code(cleaned, settings))  # warm-up: dictionaries, patterns and language models load
 
-    def timed(fn) -> float:  # type: ignore[no-untyped-def]
-        best = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            fn()
-            best = min(best, time.perf_counter() - t0)
-        return best
-
-    t_parse = timed(lambda: list(model.pipe(texts, batch_size=64)))
-    t_code = timed(lambda: list(code(cleaned, settings)))
-    # The same without places and dates: what the where/when stage costs.
     import eventwire.events as events_module
     import eventwire.geo as geo_module
     import eventwire.when as when_module
 
     saved = (geo_module.find_places, when_module.find_dates, events_module._article_place)
-    geo_module.find_places = lambda *a, **k: []  # type: ignore[assignment]
-    when_module.find_dates = lambda *a, **k: []  # type: ignore[assignment]
-    events_module._article_place = lambda *a, **k: None  # type: ignore[assignment]
-    t_bare = timed(lambda: list(code(cleaned, settings)))
-    geo_module.find_places, when_module.find_dates, events_module._article_place = saved
-    t_all = timed(lambda: list(code((clean(a, settings) for a in articles), settings)))
 
+    def without_where_when() -> None:  # what the where/when stage costs
+        geo_module.find_places = lambda *a, **k: []  # type: ignore[assignment]
+        when_module.find_dates = lambda *a, **k: []  # type: ignore[assignment]
+        events_module._article_place = lambda *a, **k: None  # type: ignore[assignment]
+        try:
+            list(code(cleaned, settings))
+        finally:
+            geo_module.find_places, when_module.find_dates, events_module._article_place = saved
+
+    steps = {
+        "parse": lambda: list(model.pipe(texts, batch_size=64)),
+        "code": lambda: list(code(cleaned, settings)),
+        "bare": without_where_when,
+        "all": lambda: list(code((clean(a, settings) for a in articles), settings)),
+    }
+    # Rounds of the four timings back to back, so that a slow spell of this shared machine
+    # touches all of them; each ratio is taken within a round, then the median of the rounds.
+    rounds: list[dict[str, float]] = []
+    for _ in range(args.repeat):
+        times = {}
+        for name, fn in steps.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name] = time.perf_counter() - t0
+        rounds.append(times)
+        print({k: round(v, 3) for k, v in times.items()})
+
+    def ratio(a: str, b: str) -> float:
+        return statistics.median(r[a] / r[b] for r in rounds)
+
+    t_parse = min(r["parse"] for r in rounds)
+    t_code = min(r["code"] for r in rounds)
+    t_all = min(r["all"] for r in rounds)
     print(f"machine: {platform.machine()} python {platform.python_version()}, model {nlp.describe(model)}")
     print(
         f"texts: {len(articles)} articles, {len(texts)} paragraphs, {n_sentences} sentences; "
-        f"best of {args.repeat}"
+        f"{args.repeat} rounds"
     )
     print(f"bare spaCy parse:  {n_sentences / t_parse:8.1f} sentences/s")
-    print(
-        f"code (no clean):   {n_sentences / t_code:8.1f} sentences/s  ({t_parse / t_code:.0%} of the parse)"
-    )
-    print(f"clean + code:      {n_sentences / t_all:8.1f} sentences/s  ({t_parse / t_all:.0%} of the parse)")
-    print(f"places and dates add {t_code / t_bare - 1:.0%} to the time of code")
+    for label, seconds, name in (("code (no clean):", t_code, "code"), ("clean + code:", t_all, "all")):
+        share = ratio("parse", name)
+        print(f"{label:18} {n_sentences / seconds:8.1f} sentences/s  ({share:.0%} of the parse)")
+    print(f"places and dates add {ratio('code', 'bare') - 1:.0%} to the time of code")
+    print("(sentences/s: the best round; percentages: the median of the rounds' ratios)")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from eventwire.clean.datelines import dateline_date
 from eventwire.clean.tags import tag_line
 from eventwire.datafiles import sections
+from eventwire.needles import Prefiltered
 
 # A paragraph longer than this many words is body whatever markers it holds.
 MARKER_MAX_WORDS = {"promo": 60, "social": 30, "caption": 45, "byline": 12}
@@ -25,10 +26,10 @@ _NORM = re.compile(r"[\W_]+")
 
 
 @functools.cache
-def markers() -> dict[str, re.Pattern[str]]:
-    """Kind -> one compiled pattern of all its markers, from data/boilerplate.txt."""
+def markers() -> dict[str, Prefiltered]:
+    """Kind -> its markers from data/boilerplate.txt, searched as one pattern."""
     found = sections("eventwire.clean", "boilerplate.txt")
-    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I | re.M) for k, v in found.items()}
+    return {k: Prefiltered(v, re.I | re.M) for k, v in found.items()}
 
 
 def _norm(text: str) -> str:
@@ -59,21 +60,16 @@ def _names_only(text: str) -> bool:
 _QUOTE_START = ('"', "“", "«", "„", "'", "‘")
 
 
-@functools.cache
-def _any_marker() -> re.Pattern[str]:
-    """All markers in one pattern: most paragraphs match none, and one search tells."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in markers().values()), re.I | re.M)
-
-
 def _marker_kind(text: str, n_words: int) -> str | None:
-    if n_words > max(MARKER_MAX_WORDS.values()) or not _any_marker().search(text):
+    if n_words > max(MARKER_MAX_WORDS.values()):
         return None
     found = markers()
     quoted = text.lstrip().startswith(_QUOTE_START)
+    lowered = text.lower()
     for kind in ("social", "promo", "caption", "byline"):
         if n_words > MARKER_MAX_WORDS[kind] or (quoted and kind != "caption"):
             continue
-        m = found[kind].search(text)
+        m = found[kind].search(text, lowered)
         if m and (kind != "byline" or _names_only(text[m.end() - 1 :])):
             return kind
     return None

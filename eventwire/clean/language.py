@@ -25,8 +25,25 @@ def script_of(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# Anything outside Latin letters, ASCII and general punctuation: only then are letters looked at
+# one by one.
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
+# Letters in those ranges: word characters less digits, "_" and the numbers ² ³ ¹ ¼ ½ ¾.
+_LATIN_LETTER = re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be]")
+
+
 def scripts(text: str) -> Counter[str]:
     """Letters of ``text`` counted by script."""
+    counts: Counter[str] = Counter()
+    if not _NOT_LATIN.search(text):
+        n = len(_LATIN_LETTER.findall(text))
+        if n:
+            counts["latin"] = n
+        return counts
+    return _by_letter(text)
+
+
+def _by_letter(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for ch in text:
         o = ord(ch)
@@ -98,24 +115,34 @@ def _detect_fast(text: str, languages: Sequence[str]) -> str | None:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-# Words that make up a quarter or more of any running English text and are rare in other
-# languages written in Latin letters ("the" is required; "in", "was", "is" alone are Dutch too).
+# Words that make up 15% or more of running English text ("in", "was", "is" are Dutch too).
 _ENGLISH = frozenset(
     "the of and to in a is that for on with as by was were said says at from it its his her their "
     "has have had will would be been are not but which who this they he she an or after".split()
+)
+# English function words that no other language written in Latin letters uses as a word.
+_ONLY_ENGLISH = frozenset(
+    "the and to said says with that which this their from would have has were its his they she "
+    "been are not but who after".split()
 )
 MIN_ENGLISH_WORDS = 8
 
 
 def plain_english(text: str) -> bool:
-    """Running English text, told without the detector: at least 8 words, all in ASCII letters,
-    "the" among them and a quarter or more of them English function words. The detector is slow
-    and never disagrees on such text; anything less clear goes to it."""
+    """Running English text, told without the detector: at least 8 words in Latin letters (one in
+    eight may have accents: "Türkiye"), and either two different words only English uses ("the",
+    "to", "said", ...) with 15% or more of them English function words, or one with 25%. The
+    detector is slow and never disagrees on such text; anything less clear goes to it."""
     words = _WORDS.findall(text[:SAMPLE_CHARS])
-    if len(words) < MIN_ENGLISH_WORDS or not all(w.isascii() for w in words):
+    if len(words) < MIN_ENGLISH_WORDS:
+        return False
+    foreign = [w for w in words if not w.isascii()]
+    if len(foreign) * 8 > len(words) or any(ord(c) >= 0x250 for w in foreign for c in w):
         return False
     lowered = [w.lower() for w in words]
-    return "the" in lowered and sum(w in _ENGLISH for w in lowered) >= 0.25 * len(lowered)
+    only = len(_ONLY_ENGLISH.intersection(lowered))
+    share = sum(w in _ENGLISH for w in lowered) / len(lowered)
+    return (only >= 2 and share >= 0.15) or (only >= 1 and share >= 0.25)
 
 
 def label_languages(

@@ -88,7 +88,8 @@ def _code_batch(batch: list[CleanArticle], model: Any, dictionary: Any) -> Itera
                 jobs.append((n, text, offset))
     docs = model.pipe((text for _, text, _ in jobs), batch_size=64)
     per_article: list[list[tuple[Any, int]]] = [[] for _ in batch]
-    for (n, _, offset), doc in zip(jobs, docs, strict=True):
+    for (n, text, offset), doc in zip(jobs, docs, strict=True):
+        doc.user_data["eventwire.text"] = text  # what doc.text would join again from every token
         per_article[n].append((doc, offset))
     for n, article in enumerate(batch):
         events = _article_events(article, per_article[n], datelines[n], dictionary)

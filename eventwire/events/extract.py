@@ -225,8 +225,11 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
         lemma = token.lemma_.lower()
         # A participle describing a noun ("the measures taken by Turkey") is not an event.
         if token.pos_ in ("VERB", "AUX") and (lemma in verb_index or lemma in SAY):
-            after, before = _clause_words(token)
-            pattern = patterns.best(verb_index.get(lemma, []), after, before)
+            candidates = verb_index.get(lemma)
+            if candidates is not None and candidates.need_words:
+                pattern = patterns.best(candidates, *_clause_words(token))
+            else:
+                pattern = candidates[0] if candidates else None
             if pattern is None and lemma not in SAY:
                 continue
             if lemma in SAY and filters.as_formula(token):

@@ -31,9 +31,35 @@ class Pattern:
         return f"{kind} {words} -> {self.code}"
 
 
-def _index(names: tuple[str, ...], key: str, head_last: bool = False) -> dict[str, list[Pattern]]:
+class Patterns(list[Pattern]):
+    """One trigger's patterns, most specific first, indexed by one word each so that `best` only
+    tests those whose word is in the clause (some verbs have thousands of patterns)."""
+
+    def __init__(self, patterns: Sequence[Pattern] = ()) -> None:
+        super().__init__(patterns)
+        self._by_word: dict[str, list[tuple[int, Pattern]]] | None = None
+
+    @functools.cached_property
+    def need_words(self) -> bool:
+        """Whether any pattern names words besides the trigger (else the clause need not be read)."""
+        return any(p.words for p in self)
+
+    def candidates(self, present: set[str]) -> list[Pattern]:
+        """The patterns whose indexing word is in ``present`` or that need no word, in order."""
+        if self._by_word is None:
+            self._by_word = {}
+            for rank, pattern in enumerate(self):
+                word = (pattern.after or pattern.before or ("",))[0]
+                self._by_word.setdefault(word, []).append((rank, pattern))
+        found = list(self._by_word.get("", ()))
+        for word in present:
+            found.extend(self._by_word.get(word, ()))
+        return [p for _, p in sorted(found, key=lambda rp: rp[0])]
+
+
+def _index(names: tuple[str, ...], key: str, head_last: bool = False) -> dict[str, Patterns]:
     """Patterns by trigger word from the files ``names``; on equal length an earlier file wins."""
-    out: dict[str, list[Pattern]] = {}
+    out: dict[str, Patterns] = {}
     for row in (row for name in names for row in rows("eventwire.events", name, required=False)):
         code = row.get("code", "")
         word = row.get(key, "").lower()
@@ -46,19 +72,21 @@ def _index(names: tuple[str, ...], key: str, head_last: bool = False) -> dict[st
             trigger, before = words[-1], tuple(words[:-1]) + before
         else:  # a phrasal verb: "pull out" is the verb "pull" with "out" after it
             trigger, after = words[0], tuple(words[1:]) + after
-        out.setdefault(trigger, []).append(Pattern(code, trigger, after, before, row.get("notes", "")))
+        out.setdefault(trigger, Patterns()).append(
+            Pattern(code, trigger, after, before, row.get("notes", ""))
+        )
     for patterns in out.values():  # longest first (the most specific wins); sort is stable
         patterns.sort(key=lambda p: -p.size)
     return out
 
 
 @functools.cache
-def verbs() -> dict[str, list[Pattern]]:
+def verbs() -> dict[str, Patterns]:
     return _index(("verbs-eventwire.tsv", "verbs.tsv"), "verb")
 
 
 @functools.cache
-def nouns() -> dict[str, list[Pattern]]:
+def nouns() -> dict[str, Patterns]:
     return _index(("nouns.tsv",), "noun", head_last=True)
 
 
@@ -76,7 +104,7 @@ def best(
 ) -> Pattern | None:
     """The most specific pattern whose words are found after (and before) the trigger."""
     present = {w for pair in after for w in pair} | {w for pair in before for w in pair}
-    for pattern in patterns:
+    for pattern in patterns.candidates(present) if isinstance(patterns, Patterns) else patterns:
         # A cheap test first: some verbs have thousands of patterns, and most name a word that is
         # not in the clause at all.
         if not pattern.words <= present:

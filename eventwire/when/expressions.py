@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventwire.needles import needles
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
@@ -91,10 +93,18 @@ class Expression:
     parts: dict[str, str]
 
 
+# For each pattern, words one of which its every match contains (None: no such words).
+_NEEDLES = [needles(p.pattern, p.flags) for _, p in PATTERNS]
+
+
 def find(text: str) -> list[Expression]:
     """Date expressions in ``text``, by position, without overlaps."""
     found: list[tuple[int, int, int, Expression]] = []
+    lowered = text.lower()
     for rank, (kind, pattern) in enumerate(PATTERNS):
+        wanted = _NEEDLES[rank]
+        if wanted is not None and not any(n in lowered for n in wanted):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             raw = m.group()

@@ -56,7 +56,10 @@ def test_unknown_language_code_is_a_config_error() -> None:
         ("Le ministre a rencontré son homologue à Bruxelles pour parler de la situation.", False),
         ("The Kremlin declined to comment.", False),  # too short: the detector decides
         ("Die Regierung hat the Plan in Berlin am Montag vorgestellt und diskutiert heute.", False),
-        ("The café owner said the Ministry of the Interior had closed the road.", False),  # é: detector
+        ("The café owner said the Ministry of the Interior had closed the road.", True),  # one accent
+        ("Pakistan apologised to Iran after a Pakistani guard opened fire on Iranian smugglers.", True),
+        ("Der Außenminister sagte to Reportern, die Gespräche würden fortgesetzt über Grenzfragen.", False),
+        ("Рятувальники the said ліквідують наслідки обстрілу будинку в Херсоні and with.", False),
     ],
 )
 def test_plain_english_is_told_without_the_detector(text: str, expected: bool) -> None:

@@ -320,3 +320,18 @@ def test_clean_article_round_trips_through_dict(
     d = c.to_dict()
     assert CleanArticle.from_dict(d) == c
     assert CleanArticle.from_dict(json.loads(json.dumps(d))) == c
+
+
+_LATIN_AND_PUNCTUATION = (
+    st.characters(codec="utf-8", categories=None, max_codepoint=0x024F)
+    | st.characters(min_codepoint=0x1E00, max_codepoint=0x1EFF)
+    | st.characters(min_codepoint=0x2000, max_codepoint=0x206F)
+    | st.characters(min_codepoint=0x20A0, max_codepoint=0x20CF)
+)
+
+
+@given(st.text(alphabet=_LATIN_AND_PUNCTUATION, max_size=80))
+def test_scripts_fast_path_counts_letters_like_the_slow_one(text: str) -> None:
+    from eventwire.clean.language import _by_letter, scripts
+
+    assert scripts(text) == _by_letter(text)
