@@ -97,11 +97,17 @@ def article_row(item: Processed, seq: int, story_id: str) -> dict[str, Any]:
         "redactions": json.dumps([r.to_dict() for r in a.redactions]),
         "origin": a.origin.where() if a.origin else None,
         "story_id": story_id,
-        "features": json.dumps(item.features, ensure_ascii=False, separators=(",", ":")),
+        "features": json.dumps(stored_features(item.features), ensure_ascii=False, separators=(",", ":")),
         "events_n": len(item.events),
         "warnings": json.dumps(item.warnings, ensure_ascii=False) if item.warnings else None,
         "ingested_at": utcnow(),
     }
+
+
+def stored_features(features: dict[str, Any]) -> dict[str, Any]:
+    """What is kept of the story grouper's features: all but a long page's passages, which are
+    only compared when the article arrives (restoring the grouper after a restart never needs them)."""
+    return {k: v for k, v in features.items() if k != "passages"}
 
 
 def write_batch(conn: Any, items: Iterable[Processed], grouper: Grouper) -> Written:

@@ -10,7 +10,9 @@ in the database as JSON. It holds:
 - ``names``: words and word pairs written with a capital inside a sentence, and numbers: the people,
   places, organisations and figures a story is about, which outlets rarely reword;
 - ``title``: the title's content words;
-- ``size``: how many content words the article has.
+- ``size``: how many content words the article has;
+- ``passages``: for a long page (an archive of posts, a transcript, a roundup), the terms and
+  names of each stretch of about ``PASSAGE_CHARS`` characters: the story may be one part of it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from datasketch import MinHash
 if TYPE_CHECKING:
     from eventwire.stories import StoryDoc
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 NUM_PERM = 64
 SHINGLE = 3
 # News puts the story first; what comes past this many characters (transcripts, documents, the
@@ -36,6 +38,11 @@ MAX_CHARS = 12_000
 MAX_TERMS = 80
 MAX_NAMES = 40
 MAX_TITLE = 20
+# Pages longer than this are also read in passages, up to PASSAGE_TEXT characters of them.
+PASSAGE_FROM = 6_000
+PASSAGE_CHARS = 1_500
+PASSAGE_TEXT = 60_000
+MAX_PASSAGE_TERMS = 120
 # MinHash seed: fixed, so signatures made by different processes and versions compare.
 SEED = 1
 
@@ -105,26 +112,10 @@ def _signature(shingles: set[str]) -> list[int]:
     return [int(v) for v in m.hashvalues]
 
 
-def features(doc: StoryDoc) -> dict[str, Any]:
-    """The story grouper's summary of ``doc``: a dict of lists, strings and ints, a few KB as JSON.
-
-    Args:
-        doc: the article.
-
-    Returns:
-        ``{"v", "size", "minhash", "terms", "names", "title"}`` (see the module docstring);
-        ``terms`` and ``names`` are ``[word, count]`` pairs, most frequent first.
-    """
+def _counts(tokens: list[tuple[str, bool, bool]], words: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Content-word counts and name counts (words and adjacent word pairs written as names)."""
     stop = stopwords()
-    body = doc.text[:MAX_CHARS]
-    tokens = _tokens(body)
-    words = [fold(w) for w, _, _ in tokens]
-    content = [w for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
-    if not shingles and words:
-        shingles = {" ".join(words)}
-
-    terms = Counter(content)
+    terms = Counter(w for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
     names: Counter[str] = Counter()
     previous: str | None = None
     for (word, inside, number), folded in zip(tokens, words, strict=True):
@@ -138,16 +129,73 @@ def features(doc: StoryDoc) -> dict[str, Any]:
         if previous is not None:
             names[previous + " " + folded] += 1
         previous = folded
+    return terms, names
+
+
+def _stretches(text: str) -> list[str]:
+    """``text`` cut at line ends into pieces of about PASSAGE_CHARS characters."""
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        while len(line) > 2 * PASSAGE_CHARS:  # a page without line breaks
+            cut = line.rfind(" ", PASSAGE_CHARS // 2, PASSAGE_CHARS) + 1 or PASSAGE_CHARS
+            current.append(line[:cut])
+            out.append("\n".join(current))
+            current, size, line = [], 0, line[cut:]
+        current.append(line)
+        size += len(line) + 1
+        if size >= PASSAGE_CHARS:
+            out.append("\n".join(current))
+            current, size = [], 0
+    if current and size >= PASSAGE_CHARS // 3:
+        out.append("\n".join(current))
+    return out
+
+
+def _passages(text: str) -> list[dict[str, Any]]:
+    if len(text) <= PASSAGE_FROM:
+        return []
+    out = []
+    for piece in _stretches(text[:PASSAGE_TEXT]):
+        tokens = _tokens(piece)
+        terms, names = _counts(tokens, [fold(w) for w, _, _ in tokens])
+        top = _top(terms, MAX_PASSAGE_TERMS)
+        if top:
+            out.append({"terms": [[w, n] for w, n in top], "names": [w for w, _ in _top(names, MAX_NAMES)]})
+    return out
+
+
+def features(doc: StoryDoc) -> dict[str, Any]:
+    """The story grouper's summary of ``doc``: a dict of lists, strings and ints, a few KB as JSON.
+
+    Args:
+        doc: the article.
+
+    Returns:
+        ``{"v", "size", "minhash", "terms", "names", "title", "passages"}`` (see the module
+        docstring; ``passages`` is empty for pages up to PASSAGE_FROM characters);
+        ``terms`` and ``names`` are ``[word, count]`` pairs, most frequent first.
+    """
+    stop = stopwords()
+    body = doc.text[:MAX_CHARS]
+    tokens = _tokens(body)
+    words = [fold(w) for w, _, _ in tokens]
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+    if not shingles and words:
+        shingles = {" ".join(words)}
+    terms, names = _counts(tokens, words)
 
     title = [fold(w) for w, _, _ in _tokens(doc.title or "")]
     title_terms = list(dict.fromkeys(w for w in title if w not in stop and len(w) > 1))
     return {
         "v": FEATURES_VERSION,
-        "size": len(content),
+        "size": sum(terms.values()),
         "minhash": _signature(shingles),
         "terms": [[w, n] for w, n in _top(terms, MAX_TERMS)],
         "names": [[w, n] for w, n in _top(names, MAX_NAMES) if n > 1 or " " not in w],
         "title": title_terms[:MAX_TITLE],
+        "passages": _passages(doc.text),
     }
 
 

@@ -49,9 +49,14 @@ TITLE_WEIGHT = 0.3
 # Factor for words written as names (capitalised inside a sentence) or numbers: outlets reword a
 # story but keep its people, places and figures.
 NAME_WEIGHT = 1.1
-# Articles with fewer content words than this (error pages, stubs) do not join by similarity:
-# there is too little text to tell one story from another.
-MIN_WORDS = 8
+# Articles with fewer content words than this (error pages, stubs, log-in walls) do not join by
+# similarity: there is too little text to tell one story from another.
+MIN_WORDS = 20
+# A long page (a transcript, an archive of posts) may tell the story in one of its parts: its
+# passages (features' "passages") are compared with the stored articles too, from this cosine.
+# Passages are not stored: a listing page would otherwise pull every later report of any of its
+# stories into one story.
+PASSAGE_THRESHOLD = 0.2
 
 
 @dataclass(slots=True)
@@ -132,9 +137,9 @@ class StoryGrouper:
         known = self._entries.get(doc_id)
         if known is not None:
             return known.story
-        entry, vector = _entry(self._seq, doc_id, feats, published, outlet)
+        entry, vector, passages = _entry(self._seq, doc_id, feats, published, outlet)
         self._advance(published)
-        entry.story = self._match(entry, vector) or doc_id
+        entry.story = self._match(entry, vector, passages) or doc_id
         self._insert(entry, vector)
         return entry.story
 
@@ -152,20 +157,20 @@ class StoryGrouper:
         """
         if doc_id in self._entries:
             return
-        entry, vector = _entry(self._seq, doc_id, feats, published, outlet)
+        entry, vector, _ = _entry(self._seq, doc_id, feats, published, outlet)
         entry.story = story_id
         self._advance(published)
         self._insert(entry, vector)
 
     # -- deciding ---------------------------------------------------------------------------------
 
-    def _match(self, entry: _Entry, vector: _Vector) -> str | None:
+    def _match(self, entry: _Entry, vector: _Vector, passages: list[_Vector]) -> str | None:
         if entry.size < MIN_WORDS:
             return None
         copy = self._near_duplicate(entry)
         if copy is not None:
             return copy.story
-        return self._best_link(entry, vector)
+        return self._best_link(entry, vector, passages)
 
     def _comparable(self, a: _Entry, b: _Entry) -> bool:
         if a.published is None or b.published is None:
@@ -185,14 +190,20 @@ class StoryGrouper:
                 best = (jaccard, seq)
         return self._by_seq[best[1]] if best else None
 
-    def _best_link(self, entry: _Entry, vector: _Vector) -> str | None:
-        if not vector.words:
-            return None
+    def _best_link(self, entry: _Entry, vector: _Vector, passages: list[_Vector]) -> str | None:
+        """The story of the stored article most like the article or one of its passages: the
+        highest cosine over its threshold, the earliest article on a tie."""
         day = entry.published.toordinal() if entry.published else None
-        found = self._index.best(vector.words, vector.weights, day, self.window_days)
-        if found is None or found[0] < LINK_THRESHOLD:
-            return None
-        return self._by_seq[found[1]].story
+        best: tuple[float, int] | None = None
+        for n, v in enumerate([vector, *passages]):
+            if not v.words:
+                continue
+            found = self._index.best(v.words, v.weights, day, self.window_days)
+            if found is None or found[0] < (LINK_THRESHOLD if n == 0 else PASSAGE_THRESHOLD):
+                continue
+            if best is None or found[0] > best[0] or (found[0] == best[0] and found[1] < best[1]):
+                best = found
+        return self._by_seq[best[1]].story if best else None
 
     # -- memory -----------------------------------------------------------------------------------
 
@@ -232,21 +243,35 @@ class StoryGrouper:
             self._lsh.remove(entry.seq)
 
 
-def _entry(
-    seq: int, doc_id: str, feats: Mapping[str, Any], published: dt.date | None, outlet: str | None
-) -> tuple[_Entry, _Vector]:
-    """The grouper's record of an article and its word vector, from its stored features (missing
-    or malformed keys count as empty: features stored by an older version still load)."""
-    names = {name for name, _ in _pairs(feats.get("names"))}
+def _vector(terms: Any, names: set[str], title: Any = ()) -> _Vector:
     weights: dict[str, float] = {}
-    for term, count in _pairs(feats.get("terms")):
+    for term, count in _pairs(terms):
         weights[term] = (1.0 + math.log(count)) * (NAME_WEIGHT if term in names else 1.0)
-    for term in feats.get("title") or ():
+    for term in title or ():
         if isinstance(term, str) and term:
             weights[term] = weights.get(term, 0.0) + TITLE_WEIGHT
     if len(weights) > WIDTH:  # features made elsewhere: keep the heaviest words
         heaviest = sorted(weights.items(), key=lambda item: -item[1])[:WIDTH]
         weights = dict(heaviest)
+    return _Vector(tuple(weights), tuple(weights.values()))
+
+
+def _entry(
+    seq: int, doc_id: str, feats: Mapping[str, Any], published: dt.date | None, outlet: str | None
+) -> tuple[_Entry, _Vector, list[_Vector]]:
+    """The grouper's record of an article, its word vector and its passages' vectors, from its
+    stored features (missing or malformed keys count as empty: older features still load)."""
+    names = {name for name, _ in _pairs(feats.get("names"))}
+    vector = _vector(feats.get("terms"), names, feats.get("title"))
+    passages = []
+    raw = feats.get("passages")
+    for item in raw if isinstance(raw, list) else ():
+        if isinstance(item, dict):
+            found = item.get("names")
+            passage_names = {n for n in found if isinstance(n, str)} if isinstance(found, list) else set()
+            passage = _vector(item.get("terms"), passage_names)
+            if passage.words:
+                passages.append(passage)
     signature = feats.get("minhash")
     sig = None
     if isinstance(signature, list) and len(signature) == NUM_PERM:
@@ -258,10 +283,10 @@ def _entry(
         story="",
         published=published,
         outlet=outlet,
-        size=size if isinstance(size, int) else len(weights),
+        size=size if isinstance(size, int) else len(vector.words),
         signature=sig,
     )
-    return entry, _Vector(tuple(weights), tuple(weights.values()))
+    return entry, vector, passages
 
 
 def _pairs(value: Any) -> Iterable[tuple[str, int]]:

@@ -15,7 +15,8 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eventwire.stories import StoryDoc, StoryGrouper, doc_from_record, features
+from eventwire.store.write import stored_features
+from eventwire.stories import StoryDoc, StoryGrouper, doc_from_record, features, fingerprint
 from eventwire.stories import grouper as grouper_module
 
 # derandomize: the same examples on every run, so CI is stable; no example database is written.
@@ -230,7 +231,9 @@ def test_features_are_plain_json_and_compact() -> None:
         feats = features(doc)
         assert _plain_json(feats)
         assert json.loads(json.dumps(feats)) == feats
-        assert len(json.dumps(feats)) < 4000
+        assert len(json.dumps(stored_features(feats))) < 4000
+    passages = features(long_doc)["passages"]
+    assert 0 < len(passages) <= fingerprint.PASSAGE_TEXT // fingerprint.PASSAGE_CHARS + 1
 
 
 def test_features_hold_names_numbers_and_title_words() -> None:
@@ -462,3 +465,54 @@ def test_doc_from_record_dates_by_the_url_when_no_date_is_given() -> None:
     assert doc_from_record(record).published == dt.date(2004, 11, 16)
     assert doc_from_record({**record, "date": "2004-11-17"}).published == dt.date(2004, 11, 17)
     assert doc_from_record({"id": "b", "text": "x", "url": "https://example.com/news/7"}).published is None
+
+
+# -- long pages: transcripts, archives of posts ---------------------------------------------------
+
+_BRIEFING_PARTS = [
+    "Q: On the harbour project in Gdynia, when will the dredging contract be signed? A: The port "
+    "authority expects to sign with the winning consortium before the end of the quarter, and "
+    "dredging of the outer channel should begin in spring.",
+    "Q: Can you confirm the number of rail wagons ordered for the grain corridor? A: The ministry "
+    "has ordered 640 covered hopper wagons from two factories, with the first 80 due in March.",
+    "Q: What about the copper smelter emissions case before the court in Lubin? A: The inspectorate "
+    "filed its expert report last week; the judges will hear the company's reply next month.",
+    "Q: Is the ministry changing the fishing quotas for herring in the Gulf of Riga? A: The quota "
+    "talks resume in Brussels on Thursday; our delegation will ask for the same catch as last year.",
+    "Q: There were reports of a cyber attack on the tax office portal. A: The portal was slow for "
+    "two hours on Monday because of a hardware fault; no data was taken and filing deadlines stand.",
+]
+
+
+def _briefing(with_summit: bool) -> str:
+    parts = [f"{p} (Session {n}.)" for n in range(1, 7) for p in _BRIEFING_PARTS]
+    if with_summit:
+        parts.insert(7, "Q: And the water agreement in Samarkand? A: " + SUMMIT_OWN.replace("\n", " "))
+    return "\n".join(parts)
+
+
+def test_a_long_page_that_tells_the_story_in_one_part_joins_it() -> None:
+    page = {"id": "briefing", "title": "Daily press briefing", "text": _briefing(with_summit=True)}
+    assert len(page["text"]) > 6_000
+    assert features(doc_from_record(page))["passages"]
+    stories = group([ARTICLES[0], page])
+    assert stories["briefing"] == "wire"
+
+
+def test_a_long_page_does_not_pull_later_reports_of_its_parts_into_one_story() -> None:
+    page = {"id": "briefing", "title": "Daily press briefing", "text": _briefing(with_summit=True)}
+    stories = group([page, ARTICLES[0], ARTICLES[1]])
+    assert stories == {"briefing": "briefing", "wire": "wire", "bread": "bread"}
+
+
+def test_a_long_page_without_the_story_stays_apart() -> None:
+    page = {"id": "briefing", "title": "Daily press briefing", "text": _briefing(with_summit=False)}
+    stories = group([ARTICLES[0], page])
+    assert stories["briefing"] == "briefing"
+
+
+def test_passages_are_not_kept_with_the_stored_features() -> None:
+    page = {"id": "briefing", "title": "Daily press briefing", "text": _briefing(with_summit=True)}
+    feats = features(doc_from_record(page))
+    assert "passages" in feats and "passages" not in stored_features(feats)
+    assert stored_features(feats)["terms"] == feats["terms"]
