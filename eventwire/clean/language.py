@@ -158,18 +158,28 @@ def label_languages(
     language.
     """
     # The fast detector misreads short texts ("... intelligence chiefs met in Damascus" as French);
-    # those get the accurate one, which costs little on a few words.
+    # those get the accurate one, which costs little on a few words. Lines too short to leave the
+    # article's language (see below) are not looked at unless nothing else can say what it is.
     english = "en" in languages
-    fast = [
+    letters = [len(_LETTER.findall(t)) for t in texts]
+    deferred = [n < MIN_LETTERS * 3 for n in letters]
+    fast: list[str | None] = [
         "en"
         if english and plain_english(t)
+        else None
+        if later
         else _detect_fast(t, languages)
         if len(t) >= SHORT_TEXT
         else detect(t, languages)[0]
-        for t in texts
+        for t, later in zip(texts, deferred, strict=True)
     ]
-    letters = [len(_LETTER.findall(t)) for t in texts]
     voting = list(voters) if voters is not None else [True] * len(texts)
+    if not any(lang and vote for lang, vote in zip(fast, voting, strict=True)):
+        fast = [
+            detect(t, languages)[0] if later else lang
+            for t, lang, later in zip(texts, fast, deferred, strict=True)
+        ]
+        deferred = [False] * len(texts)
     votes: Counter[str] = Counter()
     for lang, n, vote in zip(fast, letters, voting, strict=True):
         if lang and vote:
@@ -177,7 +187,7 @@ def label_languages(
     main = votes.most_common(1)[0][0] if votes else None
     main_script = script_of(" ".join(t for t, lang in zip(texts, fast, strict=True) if lang == main)[:2000])
     out: list[str | None] = []
-    for text, lang, n in zip(texts, fast, letters, strict=True):
+    for text, lang, n, later in zip(texts, fast, letters, deferred, strict=True):
         if main is None or lang == main:
             out.append(lang)
             continue
@@ -187,7 +197,9 @@ def label_languages(
             out.append(main)
             continue
         sure, confidence = detect(text, languages)
-        if same_script and (sure != main and confidence < SWITCH_CONFIDENCE):
+        if later:
+            out.append(sure)
+        elif same_script and (sure != main and confidence < SWITCH_CONFIDENCE):
             out.append(main)
         else:
             out.append(sure or lang)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from eventwire.clean.language import detect, label_languages, script_of
@@ -66,3 +68,24 @@ def test_plain_english_is_told_without_the_detector(text: str, expected: bool) -
     from eventwire.clean.language import plain_english
 
     assert plain_english(text) is expected
+
+
+def test_short_lines_take_the_article_language_without_the_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.clean import language
+
+    calls: list[str] = []
+    real = language.detect
+
+    def counting(text: str, languages: Sequence[str]) -> tuple[str | None, float]:
+        calls.append(text)
+        return real(text, languages)
+
+    monkeypatch.setattr(language, "detect", counting)
+    langs, main = label_languages([EN, "Interest of Russia", "Photo: Reuters", EN, "Привіт, світе"], LANGS)
+    assert main == "en" and langs[:4] == ["en", "en", "en", "en"]
+    assert langs[4] == "uk" and calls == ["Привіт, світе"]  # another script: the detector decides
+
+
+def test_an_article_of_short_lines_only_still_gets_a_language() -> None:
+    langs, main = label_languages(["Привіт, світе", "Дякую за увагу", "До зустрічі"], LANGS)
+    assert main == "uk" and langs == ["uk", "uk", "uk"]
