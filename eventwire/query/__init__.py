@@ -128,13 +128,14 @@ def stats(conn: Any, f: Filters, top: int = 10) -> dict[str, Any]:
     by_root = conn.execute(
         select(E.c.root, func.count().label("n")).where(*where).group_by(E.c.root).order_by(E.c.root)
     ).all()
-    # A dyad is who acted on whom: countries where known, else the actor code or name; events
-    # without a target have no dyad.
-    source = func.coalesce(E.c.source_country, E.c.source_code, E.c.source_name)
-    target = func.coalesce(E.c.target_country, E.c.target_code, E.c.target_name)
+    # A dyad is who acted on whom: countries where known, else the actor code ("IGOUNO", "REB").
+    # Events without a target, or with a side that is only words ("a drone strike", "support"),
+    # have no dyad.
+    source = func.coalesce(E.c.source_country, E.c.source_code)
+    target = func.coalesce(E.c.target_country, E.c.target_code)
     dyads = conn.execute(
         select(source.label("source"), target.label("target"), func.count().label("n"))
-        .where(*where, E.c.source_name.is_not(None), E.c.target_name.is_not(None))
+        .where(*where, source.is_not(None), target.is_not(None))
         .group_by(source, target)
         .order_by(func.count().desc(), source.nulls_last(), target.nulls_last())
         .limit(top)

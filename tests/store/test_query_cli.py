@@ -95,6 +95,13 @@ def test_stats(db: str, run_cli: Callable[..., Result]) -> None:
     assert stats["events"] == len(events) == sum(r["events"] for r in stats["by_root"])
     assert stats["articles"] == 15 and stats["stories"] < 15
     assert all(d["source"] and d["target"] for d in stats["top_dyads"])
+    # sides are known actors (a country or an actor code), never the words of an unresolved phrase
+    known = {
+        r[f"{side}_{key}"] for r in events for side in ("source", "target") for key in ("country", "code")
+    }
+    assert stats["top_dyads"] and all({d["source"], d["target"]} <= known for d in stats["top_dyads"])
+    words = {r["target_name"] for r in events if not (r["target_country"] or r["target_code"])}
+    assert words and not words & {d["target"] for d in stats["top_dyads"]}
     text = run_cli("stats", "--db", db)
     assert "By CAMEO root" in text.stdout and "Top dyads" in text.stdout
 
