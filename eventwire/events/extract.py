@@ -367,8 +367,10 @@ def _events(
                 c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ != "PRON"
             ]
             # An object that names the act itself is not whom it concerns: "launched air strikes
-            # against the enclave" concerns the enclave.
+            # against the enclave" concerns the enclave; "held separate meetings in Moscow"
+            # concerns no one named.
             objects = [_acted_on(o) for o in objects]
+            objects = [o for o in objects if not _names_an_act(o)]
             targets = [_unresolved(objects[0], offset)] if objects else []
         pairs = [(s, t) for s in _or_none(sources) for t in _or_none(targets[:2])]
     who = speaker(token)
@@ -473,6 +475,11 @@ def _noun_events(token: Any, pattern: patterns.Pattern, resolver: Resolver, offs
             depth=_depth(token) + 1,
             statement=False,
         )
+
+
+def _names_an_act(head: Any) -> bool:
+    """An event noun ("talks", "meetings", "strikes"): the act, not someone it was done to."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in patterns.nouns()
 
 
 def _acted_on(head: Any) -> Any:

@@ -169,3 +169,8 @@ def test_a_second_wish_towards_no_one_is_not_an_event() -> None:
         "Lithuania asked Latvia to share the radar data and Lithuania wants to receive the reports quickly."
     ).events
     assert [e.trigger for e in events] == ["asked"]
+
+
+def test_an_object_that_names_the_act_is_not_the_target() -> None:
+    (event, *_) = coded("Poland's intelligence agency held separate meetings this week.").events
+    assert event.cameo.startswith("04") and event.target is None
