@@ -11,6 +11,7 @@ what was said is an event; otherwise that event is coded, attributed to the spea
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -190,14 +191,47 @@ def _target_candidates(trigger: Any, passive: bool) -> list[Any]:
     return out
 
 
-def _resolve_all(resolver: Resolver, heads: list[Any], offset: int) -> list[Actor]:
+def _resolve_all(resolver: Resolver, heads: list[Any], offset: int, venues: bool = True) -> list[Actor]:
+    """Actors of ``heads`` and of heads coordinated with them; without ``venues``, a meeting
+    placed somewhere ("talks in Tbilisi") is not taken for the people of that place."""
     actors = []
     for head in heads:
         for h in _coordinated(head):
             actor = resolver.resolve_pronoun(h, offset) if h.pos_ == "PRON" else resolver.resolve(h, offset)
+            if actor is not None and not venues and actor.resolved_by == "location" and _names_an_act(h):
+                continue
             if actor is not None:
-                actors.append(actor)
+                actors.extend(_each_nationality(resolver, h, actor, offset))
     return actors
+
+
+def _each_nationality(resolver: Resolver, head: Any, actor: Actor, offset: int) -> list[Actor]:
+    """ "Chinese and Indian commanders" are two actors, one of each country; any other actor is one."""
+    from eventwire.actors.resolve import code_for
+
+    if not actor.country or actor.code != code_for(actor.country, actor.roles):
+        return [actor]  # no country, or a named organisation's own code
+    # the adjectives on the head, or on a noun before it ("Serbian and Croatian border officials")
+    modified = [head, *(c for c in head.children if c.dep_ == "compound" and c.i < head.i)]
+    for adjective in (c for m in modified for c in m.children if c.dep_ == "amod" and c.i < head.i):
+        group = [adjective] + [
+            c for c in adjective.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")
+        ]
+        if len(group) < 2:
+            continue
+        countries = []
+        for word in group:
+            found = resolver.resolve(word, offset)
+            if found is None or found.resolved_by != "demonym" or not found.country:
+                return [actor]
+            countries.append(found.country)
+        if actor.country not in countries:
+            return [actor]
+        return [
+            dataclasses.replace(actor, country=c, code=code_for(c, actor.roles))
+            for c in dict.fromkeys(countries)
+        ]
+    return [actor]
 
 
 def _unresolved(head: Any, offset: int) -> Actor:
@@ -345,7 +379,8 @@ def _events(
 ) -> Iterator[Found]:
     subject_heads, passive = _subjects(token)
     sources = _actors(resolver, subject_heads, offset)
-    targets = _resolve_all(resolver, _target_candidates(token, passive), offset)
+    # Where talks are held is not whom they are with; where strikes or aid went is whom they hit.
+    targets = _resolve_all(resolver, _target_candidates(token, passive), offset, venues=code[:2] != "04")
     # A country or organisation is the target before a bare role: in "pulled troops out of Syria"
     # the troops are what moved, Syria is who it concerns.
     targets.sort(key=lambda a: not _named(a))

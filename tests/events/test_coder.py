@@ -174,3 +174,21 @@ def test_a_second_wish_towards_no_one_is_not_an_event() -> None:
 def test_an_object_that_names_the_act_is_not_the_target() -> None:
     (event, *_) = coded("Poland's intelligence agency held separate meetings this week.").events
     assert event.cameo.startswith("04") and event.target is None
+
+
+def test_coordinated_nationalities_are_two_actors_who_meet_each_other() -> None:
+    events = coded("Serbian and Croatian border officials held talks in Szeged on Monday.").events
+    pairs = {(e.source.country, e.target.country) for e in events if e.source and e.target}  # type: ignore[union-attr]
+    assert pairs == {("SRB", "HRV"), ("HRV", "SRB")}
+    assert all(e.cameo.startswith("04") for e in events)
+
+
+def test_where_talks_are_held_is_not_whom_they_are_with() -> None:
+    (event, *_) = coded("Armenia's foreign minister held talks in Tbilisi on Friday.").events
+    assert event.cameo.startswith("04")
+    assert event.target is None or event.target.country != "GEO"
+
+
+def test_where_strikes_fell_stands_for_whom_they_hit() -> None:
+    (event, *_) = coded("Russia conducted missile strikes in eastern Ukraine on Monday.").events
+    assert event.target is not None and event.target.country == "UKR"
