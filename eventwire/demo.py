@@ -111,16 +111,23 @@ def _show(console: Any, conn: Any, report: Any) -> None:
         "Top dyads: "
         + ", ".join(f"{d['source'] or '-'}->{d['target'] or '-'} {d['events']}" for d in result["top_dyads"])
     )
-    known = [e for e in query.events(conn, query.Filters()) if e["source_country"] and e["target_country"]]
+    known = [e for e in query.events(conn, query.Filters()) if e["source_country"] or e["source_code"]]
     shown = sorted(known, key=lambda e: (-e["num_articles"], -e["num_mentions"]))[:6]
     console.print("Events told by most articles:")
     for e in shown:
         where = f" in {e['place_name']}" if e["place_name"] and e["place_basis"] == "clause" else ""
+        target = f" -> {_actor(e, 'target')}" if e["target_name"] else ""
         console.print(
-            f"  {escape(e['source_name'])} -> {escape(e['target_name'])}: {e['cameo']} "
+            f"  {escape(_actor(e, 'source'))}{escape(target)}: {e['cameo']} "
             f"{escape(_name(e['cameo']))}{escape(where)} ({e['num_mentions']} mentions in "
             f"{e['num_articles']} articles from {e['num_outlets']} outlets)"
         )
+
+
+def _actor(event: dict[str, Any], side: str) -> str:
+    """ "Turkish intelligence officials (TURSPY)": the mention and, when known, its actor code."""
+    code = event[f"{side}_code"] or event[f"{side}_country"]
+    return f"{event[f'{side}_name']} ({code})" if code else str(event[f"{side}_name"])
 
 
 def _name(code: str) -> str:

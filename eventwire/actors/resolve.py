@@ -100,7 +100,7 @@ def phrase_tokens(head: Any, clauses: bool = False) -> list[Any]:
                 # revocation ...]", "an army camp [in Kabul], [the seventh attack ...]".
                 skip.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in skip]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "preconj")):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in (")",):
         tokens.pop()

@@ -37,6 +37,9 @@ STATIVE = frozenset("opposed committed engaged involved concerned worried determ
 # Finite verb tags: a verb in one of them heads a clause, never a reduced relative ("the measures
 # taken by Turkey" is VBN).
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+HELP = frozenset({"help", "assist"})
+# How a word that names a country was read: "Syrian", "Damascus", "Syria".
+NATIONAL = frozenset({"demonym", "metonym", "dictionary"})
 # Conjunctions the parser sometimes reads as prepositions ("as Moscow steels itself" -> as/pobj).
 SUBORDINATORS = frozenset("as while after before since until because when".split())
 STATEMENT = "010"
@@ -211,18 +214,18 @@ def _each_nationality(resolver: Resolver, head: Any, actor: Actor, offset: int) 
 
     if not actor.country or actor.code != code_for(actor.country, actor.roles):
         return [actor]  # no country, or a named organisation's own code
-    # the adjectives on the head, or on a noun before it ("Serbian and Croatian border officials")
+    # the adjectives (or place names) on the head, or on a noun before it ("Serbian and Croatian
+    # border officials", "Belgrade and Pristina negotiators")
     modified = [head, *(c for c in head.children if c.dep_ == "compound" and c.i < head.i)]
-    for adjective in (c for m in modified for c in m.children if c.dep_ == "amod" and c.i < head.i):
-        group = [adjective] + [
-            c for c in adjective.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")
-        ]
+    modifiers = [c for m in modified for c in m.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    for modifier in modifiers:
+        group = [modifier] + [c for c in modifier.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")]
         if len(group) < 2:
             continue
         countries = []
         for word in group:
             found = resolver.resolve(word, offset)
-            if found is None or found.resolved_by != "demonym" or not found.country:
+            if found is None or found.resolved_by not in NATIONAL or not found.country:
                 return [actor]
             countries.append(found.country)
         if actor.country not in countries:
@@ -298,6 +301,16 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             f.rule += f"; announced, so {INTENT[f.code[:2]]}"
             f.code = INTENT[f.code[:2]]
             f.modality = "asserted"  # the announcement is the event, and it was made
+    # "Ankara helped broker the exchange": helping to do something is doing it (045, not 070).
+    triggers = {f.trigger.i for f in found}
+    found = [
+        f
+        for f in found
+        if not (
+            f.trigger.lemma_.lower() in HELP
+            and any(c.dep_ in ("xcomp", "ccomp") and c.i in triggers for c in f.trigger.children)
+        )
+    ]
     # What one asks or wants of others is part of the appeal, not an event of its own: in "Ukraine
     # requested the Turkish side to provide information" the request is the event.
     triggers = {f.trigger.i for f in found}

@@ -192,3 +192,18 @@ def test_where_talks_are_held_is_not_whom_they_are_with() -> None:
 def test_where_strikes_fell_stands_for_whom_they_hit() -> None:
     (event, *_) = coded("Russia conducted missile strikes in eastern Ukraine on Monday.").events
     assert event.target is not None and event.target.country == "UKR"
+
+
+def test_helping_to_broker_a_deal_is_mediating() -> None:
+    (event, *_) = coded("Qatar helped broker a ceasefire between the two militias last week.").events
+    assert event.cameo.startswith("04") and event.trigger == "broker"
+
+
+def test_neither_is_not_part_of_the_actor() -> None:
+    events = coded(
+        "Neither the Greek foreign ministry nor the Turkish embassy commented on the report."
+    ).events
+    assert {e.source.text for e in events if e.source} == {  # type: ignore[union-attr]
+        "the Greek foreign ministry",
+        "the Turkish embassy",
+    }
