@@ -104,6 +104,7 @@ def _article_events(
     from eventwire.events.codebook import lookup
     from eventwire.events.located import source_from_place
     from eventwire.events.provenance import wire_of
+    from eventwire.nlp import doc_text
     from eventwire.when import find_dates
 
     wire = next((d.wire for d in datelines if d.wire), None) or wire_of(
@@ -116,7 +117,8 @@ def _article_events(
     for doc, offset in docs:
         for sentence in doc.sents:
             found = extract.find(sentence, resolver, offset)
-            dates = find_dates(sentence.text, article.published) if found else []
+            said = doc_text(doc)[sentence.start_char : sentence.end_char]  # sentence.text, without
+            dates = find_dates(said, article.published) if found else []  # rebuilding it
             events = []
             for f in found:
                 entry = lookup(f.code)
@@ -155,7 +157,7 @@ def _article_events(
                         modality=f.modality,
                         attributed_to=f.attributed_to,
                         reported_by=wire,
-                        sentence=sentence.text,
+                        sentence=said,
                         span=(start, offset + sentence.end_char),
                         trigger=f.trigger.text,
                         rule=f.rule,

@@ -253,15 +253,35 @@ def _actors(resolver: Resolver, heads: list[Any], offset: int) -> list[Actor]:
     return [_unresolved(heads[0], offset)] if heads and heads[0].pos_ != "PRON" else []
 
 
+def _by_part_of_speech(sentence: Any) -> tuple[list[Any], list[Any]]:
+    """The sentence's verbs (and auxiliaries) and its nouns, in order. The parts of speech are read
+    as one array per Doc: making a Token object for every word costs more than the coder's rules."""
+    from spacy.attrs import POS
+    from spacy.symbols import AUX, NOUN, VERB
+
+    doc = sentence.doc
+    tags = doc.user_data.get("eventwire.pos")
+    if tags is None:
+        tags = doc.user_data["eventwire.pos"] = doc.to_array(POS).tolist()
+    verbs, nouns = [], []
+    for i in range(sentence.start, sentence.end):
+        if tags[i] == VERB or tags[i] == AUX:
+            verbs.append(doc[i])
+        elif tags[i] == NOUN:
+            nouns.append(doc[i])
+    return verbs, nouns
+
+
 def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
     """Every event in ``sentence`` (a spaCy Span), main event first."""
     found: list[Found] = []
     verb_index, noun_index = patterns.verbs(), patterns.nouns()
     covered: set[int] = set()
-    for token in sentence:
+    verbs, nouns = _by_part_of_speech(sentence)
+    for token in verbs:
         lemma = token.lemma_.lower()
         # A participle describing a noun ("the measures taken by Turkey") is not an event.
-        if token.pos_ in ("VERB", "AUX") and (lemma in verb_index or lemma in SAY):
+        if lemma in verb_index or lemma in SAY:
             candidates = verb_index.get(lemma)
             if candidates is not None and candidates.need_words:
                 pattern = patterns.best(candidates, *_clause_words(token))
@@ -276,8 +296,8 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             found.extend(_events(token, code, rule, resolver, offset, statement=lemma in SAY))
             if lemma not in SAY:  # "announced a suspension of air links": the noun is the event
                 covered.update(c.i for c in token.children if c.dep_ in ("dobj", "obj"))
-    for token in sentence:
-        if token.pos_ != "NOUN" or token.i in covered:
+    for token in nouns:
+        if token.i in covered:
             continue
         candidates = noun_index.get(token.lemma_.lower())
         if not candidates:

@@ -55,7 +55,13 @@ def _candidates(text: str) -> list[Place]:
 def _unlabelled(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
     """Proper names the entity recogniser passed over that the gazetteer knows as a country, a
     region or a sizeable city (small towns share their names with too many people and things)."""
-    free = [t.pos_ == "PROPN" and t.i not in taken for t in doc]
+    from spacy.attrs import POS
+    from spacy.symbols import PROPN
+
+    # token attributes read as one array: making a Token object per word costs more than the rest
+    free = (doc.to_array(POS) == PROPN).tolist()
+    for i in taken:
+        free[i] = False
     out = []
     i = 0
     while i < len(free):
@@ -87,10 +93,15 @@ def _with_type_word(doc: Any) -> list[tuple[Any, list[Place]]]:
     """Capitalised names followed by a type word that the gazetteer knows together as a region
     ("the Kherson region", "Idlib Governorate"): the recogniser tags the name alone, or calls it a
     person, and the name alone is often the city."""
+    from spacy.attrs import LOWER
+
     out: list[tuple[Any, list[Place]]] = []
-    for word in doc:
-        if word.lower_ not in TYPE_WORDS or word.i == 0:
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in TYPE_WORDS}
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower not in wanted or i == 0:
             continue
+        word = doc[i]
         for n in (3, 2, 1):
             if word.i - n < 0 or any(out and t.i < out[-1][0].end for t in doc[word.i - n : word.i]):
                 continue
