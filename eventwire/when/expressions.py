@@ -101,10 +101,15 @@ def find(text: str) -> list[Expression]:
     """Date expressions in ``text``, by position, without overlaps."""
     found: list[tuple[int, int, int, Expression]] = []
     lowered = text.lower()
+    seen: dict[frozenset[str], bool] = {}  # five patterns need a month name: look once
     for rank, (kind, pattern) in enumerate(PATTERNS):
         wanted = _NEEDLES[rank]
-        if wanted is not None and not any(n in lowered for n in wanted):
-            continue
+        if wanted is not None:
+            present = seen.get(wanted)
+            if present is None:
+                present = seen[wanted] = any(n in lowered for n in wanted)
+            if not present:
+                continue
         for m in pattern.finditer(text):
             start, end = m.span()
             raw = m.group()
