@@ -37,6 +37,7 @@ STATIVE = frozenset("opposed committed engaged involved concerned worried determ
 # Finite verb tags: a verb in one of them heads a clause, never a reduced relative ("the measures
 # taken by Turkey" is VBN).
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Helping to do something is doing it: "helped broker the deal" is brokering.
 HELP = frozenset({"help", "assist"})
 # How a word that names a country was read: "Syrian", "Damascus", "Syria".
 NATIONAL = frozenset({"demonym", "metonym", "dictionary"})
