@@ -37,6 +37,8 @@ STATIVE = frozenset("opposed committed engaged involved concerned worried determ
 # Finite verb tags: a verb in one of them heads a clause, never a reduced relative ("the measures
 # taken by Turkey" is VBN).
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs of refusing: what they govern is what was refused, not an event.
+REFUSING = frozenset({"refuse", "decline"})
 # Helping to do something is doing it: "helped broker the deal" is brokering.
 HELP = frozenset({"help", "assist"})
 # How a word that names a country was read: "Syrian", "Damascus", "Syria".
@@ -332,6 +334,19 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
             and any(c.dep_ in ("xcomp", "ccomp") and c.i in triggers for c in f.trigger.children)
         )
     ]
+    # What is refused did not happen: "refused to lift sanctions" is one refusal (124, to yield),
+    # "declined to comment" one 011, with no lifting or comment of its own.
+    for f in [f for f in found if f.trigger.lemma_.lower() in REFUSING]:
+        refused = [g for g in found if g.trigger.dep_ == "xcomp" and g.trigger.head.i == f.trigger.i]
+        if not refused:
+            continue
+        inner = refused[0]
+        if f.code == REFUSE["03"] and inner.code[:2] in REFUSE and not inner.statement:
+            f.rule += f"; refused: {inner.code}, so {REFUSE[inner.code[:2]]}"
+            f.code = REFUSE[inner.code[:2]]
+        if inner.target is not None and _known(inner.target) and (f.target is None or not _named(f.target)):
+            f.target = inner.target  # "refused to send missiles to Ukraine": Ukraine
+        found = [g for g in found if g not in refused]
     # What one asks or wants of others is part of the appeal, not an event of its own: in "Ukraine
     # requested the Turkish side to provide information" the request is the event.
     triggers = {f.trigger.i for f in found}

@@ -207,3 +207,14 @@ def test_neither_is_not_part_of_the_actor() -> None:
         "the Greek foreign ministry",
         "the Turkish embassy",
     }
+
+
+def test_declining_to_comment_is_011_and_nothing_else() -> None:
+    events = coded("A spokesman for the Greek government declined to comment on the report.").events
+    assert [e.cameo for e in events] == ["011"]
+
+
+def test_what_was_refused_did_not_happen() -> None:
+    events = coded("Hungary refused to send artillery shells to Ukraine.").events
+    assert [e.cameo[:2] for e in events] == ["12"]
+    assert events[0].cameo == "122" and events[0].target.country == "UKR"  # type: ignore[union-attr]
