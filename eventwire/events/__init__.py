@@ -66,6 +66,7 @@ def code(articles: Iterable[CleanArticle], settings: Settings | None = None) -> 
 
 
 def _code_batch(batch: list[CleanArticle], model: Any, dictionary: Any) -> Iterator[Coded]:
+    from eventwire.nlp import fix_lemmas
     from eventwire.nlp.datelines import find_dateline
 
     jobs: list[tuple[int, str, int]] = []  # (article index, text to parse, offset in clean text)
@@ -90,6 +91,7 @@ def _code_batch(batch: list[CleanArticle], model: Any, dictionary: Any) -> Itera
     per_article: list[list[tuple[Any, int]]] = [[] for _ in batch]
     for (n, text, offset), doc in zip(jobs, docs, strict=True):
         doc.user_data["eventwire.text"] = text  # what doc.text would join again from every token
+        fix_lemmas(doc)
         per_article[n].append((doc, offset))
     for n, article in enumerate(batch):
         events = _article_events(article, per_article[n], datelines[n], dictionary)

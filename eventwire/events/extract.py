@@ -296,7 +296,10 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
                 continue
             code = pattern.code if pattern else STATEMENT
             rule = pattern.describe("verb") if pattern else f"verb [{lemma}] (reporting) -> {STATEMENT}"
-            found.extend(_events(token, code, rule, resolver, offset, statement=lemma in SAY))
+            # A reporting verb with words of its own is an act, not a bare report: "claimed
+            # responsibility for the attack" (015) is what the sentence says happened.
+            statement = lemma in SAY and (pattern is None or not pattern.words)
+            found.extend(_events(token, code, rule, resolver, offset, statement=statement))
             if lemma not in SAY:  # "announced a suspension of air links": the noun is the event
                 covered.update(c.i for c in token.children if c.dep_ in ("dobj", "obj"))
     for token in nouns:

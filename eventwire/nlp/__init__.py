@@ -64,3 +64,19 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = doc.user_data["eventwire.text"] = doc.text
     return str(text)
+
+
+# Forms the small English model lemmatises wrongly ("hoped" -> "hop"), by lower-case form.
+LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+
+
+def fix_lemmas(doc: Any) -> None:
+    """Correct the lemmas of LEMMA_FIXES on verbs of ``doc`` (in place)."""
+    from spacy.attrs import LOWER
+
+    strings = doc.vocab.strings
+    wanted = {strings.add(form): lemma for form, lemma in LEMMA_FIXES.items()}
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        lemma = wanted.get(lower)
+        if lemma is not None and doc[i].pos_ == "VERB":
+            doc[i].lemma_ = lemma

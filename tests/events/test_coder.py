@@ -218,3 +218,18 @@ def test_what_was_refused_did_not_happen() -> None:
     events = coded("Hungary refused to send artillery shells to Ukraine.").events
     assert [e.cameo[:2] for e in events] == ["12"]
     assert events[0].cameo == "122" and events[0].target.country == "UKR"  # type: ignore[union-attr]
+
+
+def test_claiming_responsibility_is_the_main_event() -> None:
+    (event, *_) = coded(
+        "The Baloch Liberation Army claimed responsibility for the bombing, which killed six police "
+        "officers in Quetta."
+    ).events
+    assert event.cameo == "015"
+
+
+def test_what_someone_hoped_for_has_not_happened() -> None:
+    events = coded(
+        "The two ministers said they hoped the plan could avert military action against Lebanon."
+    ).events
+    assert not any(e.cameo[:2] in ("18", "19", "20") for e in events)
