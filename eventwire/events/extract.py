@@ -363,7 +363,9 @@ def find(sentence: Any, resolver: Resolver, offset: int) -> list[Found]:
         )
     ]
     # Force verbs used figuratively: "overcome their problems", "fight corruption".
-    found = [f for f in found if not filters.figurative(f.code, f.trigger)]
+    found = [
+        f for f in found if not filters.figurative(f.code, f.trigger) and not filters.met_goal(f.trigger)
+    ]
     # What someone wants to happen has not happened ("Russia wants Syria and Turkey to overcome
     # their problems"); what is supposed or asked has not been reported ("it is assumed that").
     found = [f for f in found if filters.desired_by(f.trigger) is None and not filters.supposed(f.trigger)]

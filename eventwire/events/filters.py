@@ -8,6 +8,7 @@
 - A verb of force used figuratively: "overcome their problems", "fight corruption" (the object is
   a problem or an idea, listed in data/abstract-nouns.tsv).
 - A pointer to earlier reporting: "As previously reported, ..." is not a statement.
+- Meeting a goal is no meeting: "met the deadline", "meeting a set of targets".
 """
 
 from __future__ import annotations
@@ -65,6 +66,30 @@ def figurative(code: str, trigger: Any) -> bool:
         return False
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() in abstract_nouns() for o in objects)
+
+
+# What one "meets" when it is not a person: "met the deadline", "meeting a set of targets".
+MET_GOALS = frozenset(
+    "deadline target goal requirement criterion criteria standard expectation need quota threshold "
+    "benchmark obligation condition commitment cost challenge test specification obligation".split()
+)
+# Nouns that only count what follows "of": "a set of targets", "a number of conditions".
+_QUANTITY = frozenset("set number series list range host raft handful couple".split())
+
+
+def met_goal(trigger: Any) -> bool:
+    """ "meet the deadline", "meeting a set of targets": meeting a goal is no consultation."""
+    if trigger.lemma_.lower() != "meet" or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "obj")):
+        noun = obj
+        if noun.lemma_.lower() in _QUANTITY:
+            noun = next(
+                (g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), noun
+            )
+        if noun.lemma_.lower() in MET_GOALS:
+            return True
+    return False
 
 
 def as_formula(verb: Any) -> bool:

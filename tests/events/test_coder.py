@@ -233,3 +233,16 @@ def test_what_someone_hoped_for_has_not_happened() -> None:
         "The two ministers said they hoped the plan could avert military action against Lebanon."
     ).events
     assert not any(e.cameo[:2] in ("18", "19", "20") for e in events)
+
+
+def test_meeting_a_goal_is_no_meeting() -> None:
+    for text in (
+        "Albania is meeting a set of targets for joining the European Union.",
+        "The Serbian ministry said the plant would meet the deadline set by Brussels.",
+    ):
+        assert not [e for e in coded(text).events if e.trigger in ("meeting", "meet")]
+
+
+def test_meeting_demands_is_yielding() -> None:
+    (event, *_) = coded("The Peruvian government met the protesters' demands on Friday.").events
+    assert event.cameo.startswith("08")
