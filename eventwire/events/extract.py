@@ -19,7 +19,7 @@ from typing import Any
 from eventwire.actors.resolve import Resolver
 from eventwire.events import filters, patterns
 from eventwire.events.modality import DESIRE, OBLIGE_AUX, SAY, modality, negated, speaker
-from eventwire.nlp import doc_text
+from eventwire.nlp import doc_text, token_values
 from eventwire.records import Actor
 
 # Verbs whose object is also the subject of their open complement: "asked Turkey to normalize".
@@ -257,15 +257,11 @@ def _actors(resolver: Resolver, heads: list[Any], offset: int) -> list[Actor]:
 
 
 def _by_part_of_speech(sentence: Any) -> tuple[list[Any], list[Any]]:
-    """The sentence's verbs (and auxiliaries) and its nouns, in order. The parts of speech are read
-    as one array per Doc: making a Token object for every word costs more than the coder's rules."""
-    from spacy.attrs import POS
+    """The sentence's verbs (and auxiliaries) and its nouns, in order."""
     from spacy.symbols import AUX, NOUN, VERB
 
     doc = sentence.doc
-    tags = doc.user_data.get("eventwire.pos")
-    if tags is None:
-        tags = doc.user_data["eventwire.pos"] = doc.to_array(POS).tolist()
+    tags = token_values(doc, "POS")
     verbs, nouns = [], []
     for i in range(sentence.start, sentence.end):
         if tags[i] == VERB or tags[i] == AUX:
@@ -573,7 +569,7 @@ def _names_an_act(head: Any) -> bool:
 
 def _acted_on(head: Any) -> Any:
     """For an event noun with a target phrase ("strikes against the enclave"), that phrase's head."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in patterns.nouns():
+    if not _names_an_act(head):
         return head
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):

@@ -71,7 +71,7 @@ def figurative(code: str, trigger: Any) -> bool:
 # What one "meets" when it is not a person: "met the deadline", "meeting a set of targets".
 MET_GOALS = frozenset(
     "deadline target goal requirement criterion criteria standard expectation need quota threshold "
-    "benchmark obligation condition commitment cost challenge test specification obligation".split()
+    "benchmark obligation condition commitment cost challenge test specification".split()
 )
 # Nouns that only count what follows "of": "a set of targets", "a number of conditions".
 _QUANTITY = frozenset("set number series list range host raft handful couple".split())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.geo.gazetteer import KIND_RANK, Place, load
-from eventwire.nlp import doc_text
+from eventwire.nlp import doc_text, token_values
 
 ENTITY_LABELS = ("GPE", "LOC", "NORP", "FAC")
 # A city name outside the recogniser's place entities counts only for a city at least this big.
@@ -55,13 +55,9 @@ def _candidates(text: str) -> list[Place]:
 def _unlabelled(doc: Any, taken: set[int]) -> list[tuple[Any, list[Place]]]:
     """Proper names the entity recogniser passed over that the gazetteer knows as a country, a
     region or a sizeable city (small towns share their names with too many people and things)."""
-    from spacy.attrs import POS
     from spacy.symbols import PROPN
 
-    # token attributes read as one array: making a Token object per word costs more than the rest
-    free = (doc.to_array(POS) == PROPN).tolist()
-    for i in taken:
-        free[i] = False
+    free = [tag == PROPN and i not in taken for i, tag in enumerate(token_values(doc, "POS"))]
     out = []
     i = 0
     while i < len(free):
@@ -93,12 +89,10 @@ def _with_type_word(doc: Any) -> list[tuple[Any, list[Place]]]:
     """Capitalised names followed by a type word that the gazetteer knows together as a region
     ("the Kherson region", "Idlib Governorate"): the recogniser tags the name alone, or calls it a
     person, and the name alone is often the city."""
-    from spacy.attrs import LOWER
-
     out: list[tuple[Any, list[Place]]] = []
     strings = doc.vocab.strings
     wanted = {strings.add(w) for w in TYPE_WORDS}
-    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+    for i, lower in enumerate(token_values(doc, "LOWER")):
         if lower not in wanted or i == 0:
             continue
         word = doc[i]

@@ -66,17 +66,28 @@ def doc_text(doc: Any) -> str:
     return str(text)
 
 
+def token_values(doc: Any, attr: str) -> list[int]:
+    """One spaCy attribute ("POS", "LOWER") of every token of ``doc``, as ids, read in one array
+    and kept with the Doc (callers read it, never change it): making a Token object per word costs
+    more than the rules that read it."""
+    key = f"eventwire.{attr}"
+    values = doc.user_data.get(key)
+    if values is None:
+        from spacy import attrs
+
+        values = doc.user_data[key] = doc.to_array(getattr(attrs, attr)).tolist()
+    return values
+
+
 # Forms the small English model lemmatises wrongly ("hoped" -> "hop"), by lower-case form.
 LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
 
 
 def fix_lemmas(doc: Any) -> None:
     """Correct the lemmas of LEMMA_FIXES on verbs of ``doc`` (in place)."""
-    from spacy.attrs import LOWER
-
     strings = doc.vocab.strings
     wanted = {strings.add(form): lemma for form, lemma in LEMMA_FIXES.items()}
-    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+    for i, lower in enumerate(token_values(doc, "LOWER")):
         lemma = wanted.get(lower)
         if lemma is not None and doc[i].pos_ == "VERB":
             doc[i].lemma_ = lemma
